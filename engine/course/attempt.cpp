@@ -14,15 +14,23 @@ std::unique_ptr<Attempt> Attempt::start(const Course& course, const AttemptStart
     std::unique_ptr<Attempt> attempt(new Attempt(course, base::random_hex(), how.learner, journal, clock));
     attempt->runtime_ = std::make_unique<LessonRuntime>(course, how.lesson_id, how.seed, how.language, limits);
     const auto& lesson = attempt->runtime_->lesson();
-    attempt->record(event_type::attempt_started,
-                    {{"course", course.id},
-                     {"course_version", course.version},
-                     {"content_hash", course.content_hash},
-                     {"lesson", how.lesson_id},
-                     {"seed", std::to_string(how.seed)},
-                     {"lang", how.language},
-                     {"time_limit_s", lesson.time_limit_s ? json(*lesson.time_limit_s) : json()}});
-    attempt->record_position();
+    // The start and the first screen go in one transaction, so a resumed attempt always knows
+    // which screen the trainee saw first.
+    const std::int64_t now = clock.wall_ms();
+    const std::vector<store::NewEvent> opening = {
+        {event_type::attempt_started, how.learner, attempt->id_, now,
+         {{"course", course.id},
+          {"course_version", course.version},
+          {"content_hash", course.content_hash},
+          {"lesson", how.lesson_id},
+          {"seed", std::to_string(how.seed)},
+          {"lang", how.language},
+          {"time_limit_s", lesson.time_limit_s ? json(*lesson.time_limit_s) : json()}}},
+        {event_type::screen_shown, how.learner, attempt->id_, now,
+         {{"screen", attempt->runtime_->current().id}, {"position", attempt->runtime_->position()}}},
+    };
+    journal.append_all(opening);
+    attempt->screen_started_ms_ = clock.steady_ms();
     return attempt;
 }
 

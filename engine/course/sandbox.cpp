@@ -66,11 +66,10 @@ void* Sandbox::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t n
     return block;
 }
 
-void Sandbox::stop(lua_State* L, StopReason reason) {
+void Sandbox::stop(lua_State* L, StopReason reason, int level) {
     Sandbox& self = of(L);
     self.stop_ = reason;
-    // Level 0 is the Lua function that was running when the hook fired or that called into C.
-    luaL_where(L, 0);
+    luaL_where(L, level);
     lua_pushstring(L, describe_stop(reason, self.limits_).c_str());
     lua_concat(L, 2);
     lua_error(L);
@@ -78,18 +77,20 @@ void Sandbox::stop(lua_State* L, StopReason reason) {
 
 void Sandbox::count_hook(lua_State* L, lua_Debug*) {
     Sandbox& self = of(L);
-    if (self.stop_ != StopReason::None) stop(L, self.stop_);
+    // In a hook, level 0 is the Lua function being run.
+    if (self.stop_ != StopReason::None) stop(L, self.stop_, 0);
     self.instructions_ += hook_interval;
-    if (self.instructions_ > self.limits_.instructions_per_call) stop(L, StopReason::Instructions);
-    if (std::chrono::steady_clock::now() > self.deadline_) stop(L, StopReason::Time);
+    if (self.instructions_ > self.limits_.instructions_per_call) stop(L, StopReason::Instructions, 0);
+    if (std::chrono::steady_clock::now() > self.deadline_) stop(L, StopReason::Time, 0);
 }
 
 void Sandbox::charge(lua_State* L, std::uint64_t steps) {
     Sandbox& self = of(L);
-    if (self.stop_ != StopReason::None) stop(L, self.stop_);
+    // Called from a C function: level 1 is the Lua code that called it.
+    if (self.stop_ != StopReason::None) stop(L, self.stop_, 1);
     self.instructions_ += steps;
-    if (self.instructions_ > self.limits_.instructions_per_call) stop(L, StopReason::Instructions);
-    if (std::chrono::steady_clock::now() > self.deadline_) stop(L, StopReason::Time);
+    if (self.instructions_ > self.limits_.instructions_per_call) stop(L, StopReason::Instructions, 1);
+    if (std::chrono::steady_clock::now() > self.deadline_) stop(L, StopReason::Time, 1);
 }
 
 void Sandbox::open_libraries() {

@@ -76,7 +76,7 @@ public:
 private:
     static void* allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new_size);
     static void count_hook(lua_State* L, lua_Debug* ar);
-    [[noreturn]] static void stop(lua_State* L, StopReason reason);
+    [[noreturn]] static void stop(lua_State* L, StopReason reason, int level);
     void open_libraries();
 
     SandboxLimits limits_;

@@ -1,0 +1,11 @@
+-- Deliberately broken course for the cbt check tests; see expected.txt for what it must report.
+return course {
+  id = "broken-endless-loop-hook",
+  version = "1.0.0",
+  title = "Broken: endless-loop-hook",
+  languages = { "en" },
+  pass_mark = 0.7,
+  lessons = {
+    { id = "main", file = "lessons/main.lua" },
+  },
+}
