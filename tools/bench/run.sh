@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds and runs every benchmark, printing their figures. Usage: tools/bench/run.sh [DATA_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)" --target bench_foundation >/dev/null
+./build/tools/bench/bench_foundation "$@"
