@@ -49,24 +49,24 @@ private:
     }
 
     void check_texts(const Screen& s) {
-        for_each_text(s, [&](const char* what, const LocalText& text) {
+        for_each_text(s, [&](const char* what, const LocalText& text, int line) {
             for (const auto& lang : course_.languages)
                 if (!text.empty() && !text.has(lang))
-                    add(s.file, s.line, "screen '" + s.id + "': " + what + " has no '" + lang + "' text");
+                    add(s.file, line, "screen '" + s.id + "': " + what + " has no '" + lang + "' text");
         });
     }
 
-    void check_picture(const Screen& s, const std::string& file) {
+    void check_picture(const Screen& s, const std::string& file, int line) {
         if (file.empty()) return;
-        if (!course_.has_file(file)) add(s.file, s.line, "screen '" + s.id + "': image " + file + " does not exist in the course");
-        else if (!is_picture(course_, file)) add(s.file, s.line, "screen '" + s.id + "': " + file + " is not a PNG or JPEG image");
+        if (!course_.has_file(file)) add(s.file, line, "screen '" + s.id + "': image " + file + " does not exist in the course");
+        else if (!is_picture(course_, file)) add(s.file, line, "screen '" + s.id + "': " + file + " is not a PNG or JPEG image");
     }
 
     void check_screen(const Screen& s) {
         check_texts(s);
-        check_picture(s, s.image);
+        check_picture(s, s.image, s.line);
         for (const Block& b : s.body)
-            if (const auto* p = std::get_if<Picture>(&b)) check_picture(s, p->file);
+            if (const auto* p = std::get_if<Picture>(&b)) check_picture(s, p->file, p->line ? p->line : s.line);
     }
 
     // Reads every screen as written (pool items included) without running hooks.
@@ -159,7 +159,7 @@ private:
 
     void check_display(const Screen& s, const DisplayList& display) {
         for (const DrawOp& op : display) {
-            if (op.kind == DrawOp::Kind::Image) check_picture(s, op.image);
+            if (op.kind == DrawOp::Kind::Image) check_picture(s, op.image, s.line);
             if (op.kind == DrawOp::Kind::Text)
                 for (const auto& lang : course_.languages)
                     if (!op.text.empty() && !op.text.has(lang))
@@ -174,32 +174,33 @@ private:
 
 }  // namespace
 
-void for_each_text(const Screen& s, const std::function<void(const char*, const LocalText&)>& visit) {
-    visit("the title", s.title);
-    visit("the prompt", s.prompt);
-    visit("the explanation", s.explanation);
-    visit("the unit", s.unit);
+void for_each_text(const Screen& s, const std::function<void(const char*, const LocalText&, int)>& visit) {
+    const auto at = [&](int line) { return line ? line : s.line; };
+    visit("the title", s.title, s.line);
+    visit("the prompt", s.prompt, s.line);
+    visit("the explanation", s.explanation, s.line);
+    visit("the unit", s.unit, s.line);
     for (const Block& b : s.body) {
-        if (const auto* p = std::get_if<Paragraph>(&b)) visit("a paragraph", p->text);
-        if (const auto* h = std::get_if<Heading>(&b)) visit("a heading", h->text);
+        if (const auto* p = std::get_if<Paragraph>(&b)) visit("a paragraph", p->text, at(p->line));
+        if (const auto* h = std::get_if<Heading>(&b)) visit("a heading", h->text, at(h->line));
         if (const auto* l = std::get_if<BulletList>(&b))
-            for (const auto& item : l->items) visit("a list item", item);
+            for (const auto& item : l->items) visit("a list item", item, at(l->line));
         if (const auto* pic = std::get_if<Picture>(&b)) {
-            visit("an image caption", pic->caption);
-            visit("an image's alt text", pic->alt);
+            visit("an image caption", pic->caption, at(pic->line));
+            visit("an image's alt text", pic->alt, at(pic->line));
         }
     }
     for (const auto& c : s.choices) {
-        visit("a choice", c.text);
-        visit("a choice's feedback", c.feedback);
+        visit("a choice", c.text, s.line);
+        visit("a choice's feedback", c.feedback, s.line);
     }
     for (const auto& p : s.pairs) {
-        visit("a pair's left side", p.left);
-        visit("a pair's right side", p.right);
+        visit("a pair's left side", p.left, s.line);
+        visit("a pair's right side", p.right, s.line);
     }
     for (const auto& r : s.regions) {
-        visit("a region label", r.label);
-        visit("a region's feedback", r.feedback);
+        visit("a region label", r.label, s.line);
+        visit("a region's feedback", r.feedback, s.line);
     }
 }
 

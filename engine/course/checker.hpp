@@ -19,7 +19,9 @@ struct CheckOptions {
 // All problems found, deduplicated, in file order; empty means the course is ready.
 std::vector<Problem> check_course(const std::filesystem::path& root, const CheckOptions& options = {});
 
-// Calls `visit(what, text)` for every piece of text a screen shows.
-void for_each_text(const Screen& screen, const std::function<void(const char* what, const LocalText& text)>& visit);
+// Calls `visit(what, text, line)` for every piece of text a screen shows; `line` is where the text
+// was written (the block's own line, else the screen's).
+void for_each_text(const Screen& screen,
+                   const std::function<void(const char* what, const LocalText& text, int line)>& visit);
 
 }  // namespace cbt::course

@@ -97,19 +97,21 @@ Block read_block(const json& value, const Location& at, ProblemList& problems) {
     if (value.is_string()) return Paragraph{LocalText(value.get<std::string>())};
     const json* kind = field(value, "block");
     const Location here = location_of(value, at);
-    if (!kind) return Paragraph{read_text(value, here, problems, "a paragraph")};
+    if (!kind) return Paragraph{read_text(value, here, problems, "a paragraph"), 0};
     const std::string name = kind->is_string() ? kind->get<std::string>() : "";
-    if (name == "heading") return Heading{read_text(value.value("text", json()), here, problems, "a heading")};
-    if (name == "para") return Paragraph{read_text(value.value("text", json()), here, problems, "a paragraph")};
+    if (name == "heading") return Heading{read_text(value.value("text", json()), here, problems, "a heading"), here.line};
+    if (name == "para") return Paragraph{read_text(value.value("text", json()), here, problems, "a paragraph"), here.line};
     if (name == "bullets" || name == "numbered") {
         BulletList list;
         list.numbered = name == "numbered";
+        list.line = here.line;
         for (const json& item : lua::sequence_of(value.value("items", json()))) list.items.push_back(read_text(item, here, problems, "a list item"));
         if (list.items.empty()) problems.add(here, "a list has no items");
         return list;
     }
     if (name == "image") {
         Picture picture;
+        picture.line = here.line;
         const json* file = field(value, "file");
         if (!file || !file->is_string()) problems.add(here, "an image needs file = \"path inside the course\"");
         else picture.file = file->get<std::string>();

@@ -197,7 +197,7 @@ void LessonRuntime::call_hook(const json& ref, Rng* rng, int nargs, int nresults
     lua_insert(L, -(nargs + 1));
     sandbox_.set_rng(rng);
     try {
-        sandbox_.call(nargs, nresults, screen_.file.empty() ? lesson_.file : screen_.file);
+        sandbox_.call(nargs, nresults, screen_.file.empty() ? lesson_.file : screen_.file, screen_.line);
     } catch (...) {
         sandbox_.set_rng(nullptr);
         throw;

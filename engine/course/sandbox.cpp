@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "base/text.hpp"
 #include "course/lua/modules.hpp"
 
 namespace cbt::course {
@@ -15,6 +16,21 @@ namespace {
 constexpr int hook_interval = 1000;  // instructions between budget checks
 
 std::string format_bytes(std::size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
+// 1-based line of the first malformed UTF-8 sequence, or 0 when the text is clean.
+int first_invalid_utf8_line(std::string_view source) {
+    if (base::is_valid_utf8(source)) return 0;
+    int line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i <= source.size(); ++i) {
+        if (i == source.size() || source[i] == '\n') {
+            if (!base::is_valid_utf8(source.substr(line_start, i - line_start))) return line;
+            ++line;
+            line_start = i + 1;
+        }
+    }
+    return 1;
+}
 
 }  // namespace
 
@@ -75,8 +91,13 @@ void Sandbox::stop(lua_State* L, StopReason reason, int level) {
     lua_error(L);
 }
 
-void Sandbox::count_hook(lua_State* L, lua_Debug*) {
+void Sandbox::count_hook(lua_State* L, lua_Debug* ar) {
     Sandbox& self = of(L);
+    if (ar->event == LUA_HOOKLINE) {
+        // Remembered for memory errors, which Lua raises without a position.
+        self.last_line_ = ar->currentline;
+        return;
+    }
     // In a hook, level 0 is the Lua function being run.
     if (self.stop_ != StopReason::None) stop(L, self.stop_, 0);
     self.instructions_ += hook_interval;
@@ -105,6 +126,9 @@ void Sandbox::open_libraries() {
 void Sandbox::push_globals() { lua_rawgeti(L_, LUA_REGISTRYINDEX, globals_ref_); }
 
 void Sandbox::load(std::string_view source, const std::string& file) {
+    if (const int bad_line = first_invalid_utf8_line(source)) {
+        throw CourseError({file, bad_line, "this line is not valid UTF-8 text; save the file with the UTF-8 encoding"});
+    }
     stop_ = StopReason::None;
     cap_enforced_ = true;
     const std::string chunk_name = "@" + file;
@@ -120,12 +144,13 @@ void Sandbox::load(std::string_view source, const std::string& file) {
     lua_setupvalue(L_, -2, 1);  // a main chunk's first upvalue is _ENV
 }
 
-void Sandbox::call(int nargs, int nresults, const std::string& file) {
+void Sandbox::call(int nargs, int nresults, const std::string& file, int fallback_line) {
     stop_ = StopReason::None;
+    last_line_ = 0;
     instructions_ = 0;
     deadline_ = std::chrono::steady_clock::now() + limits_.time_per_call;
     cap_enforced_ = true;
-    lua_sethook(L_, &Sandbox::count_hook, LUA_MASKCOUNT, hook_interval);
+    lua_sethook(L_, &Sandbox::count_hook, LUA_MASKCOUNT | LUA_MASKLINE, hook_interval);
     const int rc = lua_pcall(L_, nargs, nresults, 0);
     lua_sethook(L_, nullptr, 0, 0);
     cap_enforced_ = false;
@@ -141,8 +166,12 @@ void Sandbox::call(int nargs, int nresults, const std::string& file) {
         message = std::string("an error was raised with a ") + luaL_typename(L_, -1) + " value instead of a message";
     }
     lua_pop(L_, 1);
-    if (stop_ == StopReason::Memory || rc == LUA_ERRMEM) message = describe_stop(StopReason::Memory, limits_);
-    throw CourseError(problem_from_lua_message(message, file));
+    Problem problem = problem_from_lua_message(message, file);
+    if (stop_ == StopReason::Memory || rc == LUA_ERRMEM) {
+        problem = {file, last_line_, describe_stop(StopReason::Memory, limits_)};
+    }
+    if (problem.line == 0 && problem.file == file) problem.line = fallback_line;
+    throw CourseError(problem);
 }
 
 }  // namespace cbt::course

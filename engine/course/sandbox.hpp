@@ -44,13 +44,13 @@ public:
     lua_State* state() const { return L_; }
     const SandboxLimits& limits() const { return limits_; }
 
-    // Compiles text source (binary chunks are refused) with the sandbox's globals as its
+    // Compiles text source (binary chunks and text that is not UTF-8 are refused) with the sandbox's globals as its
     // environment and pushes the function. `file` is the course-relative name used in messages.
     void load(std::string_view source, const std::string& file);
     // Calls the function below `nargs` arguments on the stack under the budget, leaving
     // `nresults` results. On failure pops everything it was given and throws CourseError;
-    // `file` locates errors that carry no position of their own.
-    void call(int nargs, int nresults, const std::string& file);
+    // `file` and `fallback_line` locate errors that carry no position of their own.
+    void call(int nargs, int nresults, const std::string& file, int fallback_line = 0);
 
     // Pushes the globals table scripts see.
     void push_globals();
@@ -87,6 +87,7 @@ private:
     std::uint64_t instructions_ = 0;
     std::chrono::steady_clock::time_point deadline_{};
     StopReason stop_ = StopReason::None;
+    int last_line_ = 0;
     Rng* rng_ = nullptr;
     std::function<void(const std::string&)> print_sink_;
 };

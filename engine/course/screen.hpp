@@ -32,13 +32,15 @@ std::optional<ScreenKind> kind_from_name(std::string_view name);
 inline bool is_question(ScreenKind kind) { return kind != ScreenKind::Info; }
 
 // [SECTION] Content blocks
-struct Paragraph { LocalText text; };
-struct Heading { LocalText text; };
-struct BulletList { std::vector<LocalText> items; bool numbered = false; };
+// Each block keeps the line its constructor was written on (0 when written as a plain string).
+struct Paragraph { LocalText text; int line = 0; };
+struct Heading { LocalText text; int line = 0; };
+struct BulletList { std::vector<LocalText> items; bool numbered = false; int line = 0; };
 struct Picture {
     std::string file;     // path inside the course folder
     LocalText caption;
     LocalText alt;        // said instead of the picture when it cannot be shown
+    int line = 0;
 };
 using Block = std::variant<Paragraph, Heading, BulletList, Picture>;
 

@@ -345,6 +345,9 @@ const PatternCase pattern_cases[] = {
     {"match", R"('AbC', '[^%l]')", nullptr},
     {"match", R"('ABC', '[A-Z][A-Z]')", nullptr},
     {"match", R"('\200\201', '[\128-\255]+')", nullptr},
+    {"match", R"('a\200b', '%\200')", nullptr},
+    {"match", R"('a\200b', '[%\200]')", nullptr},
+    {"match", R"('a\0b', '[^%w]')", nullptr},
 
     // %b balance
     {"match", R"('f(a(b)c)d', '%b()')", nullptr},
@@ -452,6 +455,7 @@ const PatternCase pattern_cases[] = {
     {"gsub", R"('abc', 'x*', '-')", nullptr},
     {"gsub", R"('a,b,,c', ',*', ';')", nullptr},
     {"gsub", R"('abc', '^%w', 'X')", nullptr},
+    {"gsub", R"('abc', '^a', 'X', 0)", nullptr},
     {"gsub", R"('abc', '^', 'X')", nullptr},
     {"gsub", R"('abc', '^x', 'X')", nullptr},
     {"gsub", R"('abc', '$', 'X')", nullptr},
@@ -586,10 +590,20 @@ constexpr const char* pattern_pieces[] = {
     "%f[%s]", "%f[^a]", "$",  "^",     "*",     "+",    "-",    "?",     "a*",     "b+",
     ".-",    "a?",   "[",     "]",     "%",     "1",    "-",    "x",     "%z",     "[a-]",
 };
-constexpr const char* subject_chars = "aab c(1)-x.%";
+constexpr const char* subject_chars = "aab c(1)-x.%]^$";
+constexpr int random_rounds = 4000;
+
+// Raw metacharacter soup reaches the odd corners of set and escape parsing ("[a-%%]", "[]-]").
+constexpr const char* raw_pattern_chars = "ab.%[]^-*+?()$1 ";
 
 std::string random_pattern(SplitMix& rng) {
     std::string pattern;
+    if (rng.below(3) == 0) {
+        const std::size_t length = rng.below(8) + 1;
+        const std::size_t alphabet = std::char_traits<char>::length(raw_pattern_chars);
+        for (std::size_t i = 0; i < length; ++i) pattern += raw_pattern_chars[rng.below(alphabet)];
+        return pattern;
+    }
     if (rng.below(6) == 0) pattern += '^';
     const std::size_t pieces = rng.below(6) + 1;
     for (std::size_t i = 0; i < pieces; ++i) pattern += rng.pick(pattern_pieces);
@@ -664,7 +678,7 @@ TEST_CASE("randomized patterns agree with Lua, including which ones raise errors
     int errors = 0;
     int found = 0;
     int mismatches = 0;
-    for (int round = 0; round < 3000; ++round) {
+    for (int round = 0; round < random_rounds; ++round) {
         const std::string pattern = random_pattern(rng);
         const std::string subject = random_subject(rng);
         const auto init = static_cast<lua_Integer>(rng.below(14)) - 4;
@@ -755,6 +769,26 @@ TEST_CASE("steps are charged in chunks and leftovers are charged when a call ret
     CHECK(charge_log.total > 10000);
     CHECK(charge_log.calls >= charge_log.total / 1100);
     CHECK(charge_log.largest < 1100);
+}
+
+TEST_CASE("long comparisons are charged for the bytes they touch, not once per call") {
+    LuaFixture lua;
+    // "(a+)%1b" on N a's: from each start with r characters left, every capture length L with
+    // 2L <= r leads to an L-byte comparison for the back-reference.
+    constexpr std::uint64_t subject_length = 2000;
+    std::uint64_t compared_bytes = 0;
+    for (std::uint64_t left = 1; left <= subject_length; ++left) {
+        const std::uint64_t longest = left / 2;
+        compared_bytes += longest * (longest + 1) / 2;
+    }
+    REQUIRE(lua.run("assert(budgeted.find(('a'):rep(2000), '(a+)%1b') == nil)").empty());
+    CHECK(charge_log.total >= compared_bytes / 32);
+
+    // Plain find: 3000 candidate starts, each comparing the 1000 bytes after the first.
+    charge_log = ChargeLog{};
+    REQUIRE(lua.run("assert(budgeted.find(('a'):rep(4000), ('a'):rep(1000) .. 'b', 1, true) == nil)")
+                .empty());
+    CHECK(charge_log.total >= 3000 * 1000 / 32);
 }
 
 TEST_CASE("the budget stops catastrophic backtracking") {

@@ -55,6 +55,7 @@ return lesson {
           feedback = { en = "Eat or drink only after your protective equipment is off and your hands are washed.", ru = "Есть и пить можно, только сняв защитное снаряжение и вымыв руки." } },
       },
       correct = { "gloves", "eyes" },
+      shuffle = true,
       next = function(ctx, result)
         if result.correct then return "controls" end
         return "safety_recap"
