@@ -21,8 +21,24 @@ inline void play_to_end(cbt::course::LessonRuntime& rt, bool correct) {
     }
 }
 
+// Answers rightly and moves on until the screen with `id` is shown.
+inline void advance_to(cbt::course::LessonRuntime& rt, const std::string& id) {
+    while (rt.current().id != id) {
+        if (cbt::course::is_question(rt.current().kind))
+            while (!rt.settled()) rt.answer(rt.auto_response(true));
+        rt.advance();
+    }
+}
+
 // Writes a file, creating its folder.
 inline void write_file(const std::filesystem::path& path, const std::string& text) {
     std::filesystem::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << text;
+}
+
+// Writes a one-lesson English course whose lesson file is `lesson_source`.
+inline void write_one_lesson_course(const std::filesystem::path& root, const std::string& lesson_source) {
+    write_file(root / "course.lua", R"(return course { id = "t", version = "1.0.0", title = "T", languages = { "en" },
+  pass_mark = 0.5, lessons = { { id = "l", file = "lessons/l.lua" } } })");
+    write_file(root / "lessons/l.lua", lesson_source);
 }

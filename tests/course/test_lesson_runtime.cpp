@@ -40,10 +40,7 @@ TEST_CASE("a screen built by Lua depends on the seed and its key is consistent")
     std::set<std::string> prompts;
     for (std::uint64_t seed = 1; seed <= 10; ++seed) {
         LessonRuntime rt(course, "quiz", seed, "en");
-        while (rt.current().id != "weights") {
-            rt.answer(rt.auto_response(true));
-            rt.advance();
-        }
+        advance_to(rt, "weights");
         prompts.insert(rt.current().prompt.in("en"));
         CHECK(rt.answer(rt.auto_response(true)).correct);
         CHECK(std::fmod(rt.current().number, 7.0) == 0);
@@ -55,10 +52,7 @@ TEST_CASE("a wrong answer to the colour-test question branches to the recap") {
     const Course& course = sample_course();
     for (const bool right : {true, false}) {
         LessonRuntime rt(course, "tour", 1, "en");
-        while (rt.current().id != "colour_test") {
-            if (is_question(rt.current().kind)) rt.answer(rt.auto_response(true));
-            rt.advance();
-        }
+        advance_to(rt, "colour_test");
         CHECK(rt.current().attempts == 2);
         const Outcome first = rt.answer(FlagAnswer{!right});
         if (!right) {
@@ -78,10 +72,7 @@ TEST_CASE("a wrong answer to the colour-test question branches to the recap") {
 TEST_CASE("the canvas simulation reacts to clicks and is scored by replaying them") {
     const Course& course = sample_course();
     LessonRuntime rt(course, "tour", 1, "en");
-    while (rt.current().id != "search") {
-        if (is_question(rt.current().kind)) while (!rt.settled()) rt.answer(rt.auto_response(true));
-        rt.advance();
-    }
+    advance_to(rt, "search");
     CHECK(hit_test(rt.display(), {200, 120}) == "boot");
     CHECK_FALSE(rt.canvas_click("spare"));  // not visible yet: nothing happens
     CHECK_FALSE(rt.canvas_click("boot"));
@@ -91,10 +82,7 @@ TEST_CASE("the canvas simulation reacts to clicks and is scored by replaying the
     CHECK(outcome.correct);
 
     LessonRuntime other(course, "tour", 1, "en");
-    while (other.current().id != "search") {
-        if (is_question(other.current().kind)) while (!other.settled()) other.answer(other.auto_response(true));
-        other.advance();
-    }
+    advance_to(other, "search");
     CHECK(other.answer(ClicksAnswer{{"spare", "boot"}}).score == 0);  // order matters
 }
 
@@ -138,9 +126,7 @@ TEST_CASE("answers of the wrong kind and answers at the wrong time are refused")
 
 TEST_CASE("a failing hook reports the author's file and line and leaves the runtime usable") {
     TestDir dir;
-    write_file(dir.path / "course.lua", R"(return course { id = "t", version = "1.0.0", title = "T", languages = { "en" },
-  pass_mark = 0.5, lessons = { { id = "l", file = "lessons/l.lua" } } })");
-    write_file(dir.path / "lessons/l.lua", R"(return lesson { id = "l", title = "L", screens = {
+    write_one_lesson_course(dir.path, R"(return lesson { id = "l", title = "L", screens = {
   truefalse { id = "q", prompt = "?", correct = true,
     next = function(ctx, result)
       local missing = nil
@@ -163,9 +149,7 @@ TEST_CASE("a failing hook reports the author's file and line and leaves the runt
 
 TEST_CASE("an endless loop in a hook is stopped and reported, and the lesson can carry on") {
     TestDir dir;
-    write_file(dir.path / "course.lua", R"(return course { id = "t", version = "1.0.0", title = "T", languages = { "en" },
-  pass_mark = 0.5, lessons = { { id = "l", file = "lessons/l.lua" } } })");
-    write_file(dir.path / "lessons/l.lua", R"(return lesson { id = "l", title = "L", screens = {
+    write_one_lesson_course(dir.path, R"(return lesson { id = "l", title = "L", screens = {
   truefalse { id = "q", prompt = "?", correct = true,
     score = function(ctx, answer)
       if answer then return 1 end
