@@ -79,7 +79,17 @@ void* Sandbox::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t n
     void* block = std::realloc(ptr, new_size);
     if (!block) return nullptr;
     self->memory_used_ = self->memory_used_ - old_bytes + new_size;
+    if (self->cap_enforced_ && !self->tracking_lines_ && self->memory_used_ > self->limits_.memory_bytes / 4 * 3) {
+        self->track_lines();
+    }
     return block;
+}
+
+void Sandbox::track_lines() {
+    // Following every line costs several times the speed of tight loops, so it starts only once
+    // memory is running short; lua_sethook is safe to call at any moment, even from here.
+    tracking_lines_ = true;
+    lua_sethook(L_, &Sandbox::count_hook, LUA_MASKCOUNT | LUA_MASKLINE, hook_interval);
 }
 
 void Sandbox::stop(lua_State* L, StopReason reason, int level) {
@@ -150,7 +160,9 @@ void Sandbox::call(int nargs, int nresults, const std::string& file, int fallbac
     instructions_ = 0;
     deadline_ = std::chrono::steady_clock::now() + limits_.time_per_call;
     cap_enforced_ = true;
-    lua_sethook(L_, &Sandbox::count_hook, LUA_MASKCOUNT | LUA_MASKLINE, hook_interval);
+    tracking_lines_ = false;
+    lua_sethook(L_, &Sandbox::count_hook, LUA_MASKCOUNT, hook_interval);
+    if (memory_used_ > limits_.memory_bytes / 4 * 3) track_lines();
     const int rc = lua_pcall(L_, nargs, nresults, 0);
     lua_sethook(L_, nullptr, 0, 0);
     cap_enforced_ = false;

@@ -77,6 +77,7 @@ private:
     static void* allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new_size);
     static void count_hook(lua_State* L, lua_Debug* ar);
     [[noreturn]] static void stop(lua_State* L, StopReason reason, int level);
+    void track_lines();
     void open_libraries();
 
     SandboxLimits limits_;
@@ -88,6 +89,7 @@ private:
     std::chrono::steady_clock::time_point deadline_{};
     StopReason stop_ = StopReason::None;
     int last_line_ = 0;
+    bool tracking_lines_ = false;
     Rng* rng_ = nullptr;
     std::function<void(const std::string&)> print_sink_;
 };

@@ -11,10 +11,13 @@
 #include <string>
 #include <vector>
 
+#include <lua.hpp>
+
 #include "base/clock.hpp"
 #include "course/attempt.hpp"
 #include "course/course.hpp"
 #include "course/lesson_runtime.hpp"
+#include "course/sandbox.hpp"
 #include "store/journal.hpp"
 
 namespace fs = std::filesystem;
@@ -102,7 +105,28 @@ int main(int argc, char** argv) {
                 median(play_ms) / 200);
     std::printf("  peak RSS so far                          %8.1f MiB\n\n", peak_rss_kib() / 1024.0);
 
-    // 2. Journal appends with synchronous=FULL.
+    // 2. The price of the sandbox's hooks on plain Lua arithmetic.
+    const char* loop = "local s = 0\nfor i = 1, 3000000 do\n  s = s + i % 7\nend\nreturn s";
+    std::vector<double> bare_ms, sandboxed_ms;
+    for (int run = 0; run < 5; ++run) {
+        lua_State* L = luaL_newstate();
+        const auto start = Clock::now();
+        luaL_loadstring(L, loop);
+        lua_call(L, 0, 1);
+        bare_ms.push_back(ms_since(start));
+        lua_close(L);
+        course::Sandbox sandbox;
+        const auto sandbox_start = Clock::now();
+        sandbox.load(loop, "bench.lua");
+        sandbox.call(0, 1, "bench.lua");
+        sandboxed_ms.push_back(ms_since(sandbox_start));
+    }
+    std::printf("A Lua loop of 3 million iterations, median of 5:\n");
+    std::printf("  plain Lua state                         %8.2f ms\n", median(bare_ms));
+    std::printf("  sandbox (instruction-count hook)        %8.2f ms  (%.1fx)\n\n", median(sandboxed_ms),
+                median(sandboxed_ms) / median(bare_ms));
+
+    // 3. Journal appends with synchronous=FULL.
     const auto journal_rate = [&](const char* name, int events, int per_transaction) {
         const fs::path path = data / (std::string(name) + ".db");
         store::Database db = store::Database::open(path);
