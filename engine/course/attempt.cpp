@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/random_id.hpp"
+#include "course/definition_reader.hpp"
 
 namespace cbt::course {
 using nlohmann::json;
@@ -94,14 +95,14 @@ std::unique_ptr<Attempt> Attempt::resume(const Course& course, const std::string
     if (events.empty() || events.front().type != event_type::attempt_started)
         throw CourseError({"", 0, "attempt " + attempt_id + " is not in the journal"});
     const json& start = events.front().payload;
-    if (start.value("course", "") != course.id)
-        throw CourseError({"", 0, "attempt " + attempt_id + " belongs to course '" + start.value("course", "") + "'"});
-    if (start.value("content_hash", "") != course.content_hash)
+    if (string_field(start, "course") != course.id)
+        throw CourseError({"", 0, "attempt " + attempt_id + " belongs to course '" + string_field(start, "course") + "'"});
+    if (string_field(start, "content_hash") != course.content_hash)
         throw CourseError({"", 0, "the course '" + course.id + "' has changed since this attempt began (it was version " +
                                       start.value("course_version", "?") + "); the attempt cannot be continued"});
 
     std::unique_ptr<Attempt> attempt(new Attempt(course, attempt_id, events.front().learner, journal, clock));
-    attempt->runtime_ = std::make_unique<LessonRuntime>(course, start.value("lesson", ""),
+    attempt->runtime_ = std::make_unique<LessonRuntime>(course, string_field(start, "lesson"),
                                                         std::stoull(start.value("seed", "0")), start.value("lang", "en"), limits);
     LessonRuntime& rt = *attempt->runtime_;
     const auto diverged = [&](const store::Event& e, const std::string& what) {
@@ -111,21 +112,29 @@ std::unique_ptr<Attempt> Attempt::resume(const Course& course, const std::string
     bool first_screen = true;
     for (std::size_t i = 1; i < events.size(); ++i) {
         const store::Event& e = events[i];
+        try {
         if (e.type == event_type::screen_shown) {
             if (!first_screen) rt.advance();
             first_screen = false;
-            if (rt.finished() || rt.current().id != e.payload.value("screen", ""))
-                throw diverged(e, "expected screen '" + e.payload.value("screen", "") + "'");
+            if (rt.finished() || rt.current().id != string_field(e.payload, "screen"))
+                throw diverged(e, "expected screen '" + string_field(e.payload, "screen") + "'");
         } else if (e.type == event_type::response) {
             if (rt.finished()) throw diverged(e, "an answer after the end");
             const Response response = response_from_json(rt.current().kind, e.payload.at("answer"));
             const Outcome outcome = rt.answer(response);
-            if (std::fabs(outcome.score - e.payload.value("score", -1.0)) > 1e-9)
+            if (std::fabs(outcome.score - number_field(e.payload, "score", -1.0)) > 1e-9)
                 throw diverged(e, "the answer scores differently now");
         } else if (e.type == event_type::attempt_finished) {
-            if (e.payload.value("timed_out", false)) rt.finish_early();
+            if (flag_field(e.payload, "timed_out", false)) rt.finish_early();
             else rt.advance();
             if (!rt.finished()) throw diverged(e, "the lesson did not end where it ended before");
+        }
+        } catch (const nlohmann::json::exception& bad) {
+            throw diverged(e, std::string("the event is malformed: ") + bad.what());
+        } catch (const std::invalid_argument& bad) {
+            throw diverged(e, std::string("the recorded answer does not fit its screen: ") + bad.what());
+        } catch (const std::logic_error& bad) {
+            throw diverged(e, bad.what());
         }
     }
     attempt->screen_started_ms_ = clock.steady_ms();

@@ -92,9 +92,9 @@ private:
         std::set<std::string> ids;
         std::vector<std::pair<std::string, Location>> fixed_targets;
         const auto read_one = [&](const json& def, const Location& at) {
-            const std::string type = def.is_object() ? def.value("type", "") : "";
+            const std::string type = def.is_object() ? string_field(def, "type") : "";
             const Location here = location_of(def, at);
-            if (const std::string id = def.is_object() ? def.value("id", "") : ""; !id.empty() && !ids.insert(id).second)
+            if (const std::string id = def.is_object() ? string_field(def, "id") : ""; !id.empty() && !ids.insert(id).second)
                 add(here.file, here.line, "screen id '" + id + "' is used twice in this lesson");
             if (type == "dynamic") {
                 const json* build = def.contains("build") ? &def["build"] : nullptr;
@@ -107,12 +107,12 @@ private:
         };
         for (const json& def : lesson.entries) {
             const Location at = location_of(def, {entry_.file, lesson.line});
-            if (def.is_object() && def.value("type", "") == "pool") {
+            if (def.is_object() && string_field(def, "type") == "pool") {
                 const auto items = lua::sequence_of(def.value("items", json()));
                 const json draw = def.value("draw", json());
                 if (!draw.is_number_integer() || draw.get<int>() < 1) add(at.file, at.line, "a pool needs draw = <how many questions to ask>");
                 else if (static_cast<std::size_t>(draw.get<int>()) > items.size())
-                    add(at.file, at.line, "pool '" + def.value("id", "") + "' draws " + std::to_string(draw.get<int>()) +
+                    add(at.file, at.line, "pool '" + string_field(def, "id") + "' draws " + std::to_string(draw.get<int>()) +
                                               " questions but holds only " + std::to_string(items.size()));
                 for (const json& item : items) read_one(item, at);
             } else {

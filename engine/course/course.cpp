@@ -125,7 +125,7 @@ Course load_course(const fs::path& root, std::vector<Problem>* problems_out) {
     }
 
     const Location at = location_of(table, {manifest, 0});
-    if (!table.is_object() || table.value("type", "") != "course") {
+    if (!table.is_object() || string_field(table, "type") != "course") {
         problems.add(at, "course.lua must end with: return course { id = ..., version = ..., ... }");
         fail_now();
         return course;

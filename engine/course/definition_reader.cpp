@@ -204,6 +204,21 @@ std::optional<Color> parse_color(const json& v) {
 
 }  // namespace
 
+std::string string_field(const json& table, const char* name) {
+    const json* v = field(table, name);
+    return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+double number_field(const json& table, const char* name, double fallback) {
+    const json* v = field(table, name);
+    return v && v->is_number() ? v->get<double>() : fallback;
+}
+
+bool flag_field(const json& table, const char* name, bool fallback) {
+    const json* v = field(table, name);
+    return v && v->is_boolean() ? v->get<bool>() : fallback;
+}
+
 bool is_valid_id(const std::string& id) {
     if (id.empty() || id.size() > 64) return false;
     return std::all_of(id.begin(), id.end(), [](char c) {
@@ -240,7 +255,7 @@ LessonDefinition read_lesson(const json& table, const Location& file, ProblemLis
     const Location at = location_of(table, file);
     lesson.file = file.file;
     lesson.line = at.line;
-    if (!table.is_object() || table.value("type", "") != "lesson") {
+    if (!table.is_object() || string_field(table, "type") != "lesson") {
         problems.add(at, "a lesson file must end with: return lesson { id = ..., title = ..., screens = { ... } }");
         return lesson;
     }
@@ -271,7 +286,7 @@ Screen read_screen(const json& table, const Location& fallback, ProblemList& pro
         problems.add(at, "a screen must be a table made with info{}, single{}, multiple{}, ... ");
         return s;
     }
-    const std::string type = table.value("type", "");
+    const std::string type = string_field(table, "type");
     const auto kind = kind_from_name(type);
     if (!kind) {
         problems.add(at, type.empty() ? "a screen has no type; write it as info{...}, single{...}, ..."
@@ -407,7 +422,7 @@ DisplayList read_display_list(const json& ops, const Location& at, ProblemList& 
     DisplayList list;
     for (const json& op : lua::sequence_of(ops)) {
         DrawOp d;
-        const std::string kind = op.value("op", "");
+        const std::string kind = string_field(op, "op");
         const auto num = [&](const char* name) {
             const json* v = field(op, name);
             if (!v || !v->is_number()) {
@@ -419,8 +434,8 @@ DisplayList read_display_list(const json& ops, const Location& at, ProblemList& 
         if (kind == "rect" || kind == "image" || kind == "text") {
             d.kind = kind == "rect" ? DrawOp::Kind::Rect : kind == "image" ? DrawOp::Kind::Image : DrawOp::Kind::Text;
             const double x = num("x"), y = num("y");
-            const double w = kind == "text" ? op.value("w", 0.0) : num("w");
-            const double h = kind == "text" ? op.value("h", 0.0) : num("h");
+            const double w = kind == "text" ? number_field(op, "w", 0) : num("w");
+            const double h = kind == "text" ? number_field(op, "h", 0) : num("h");
             d.points = {{x, y}, {x + w, y + h}};
         } else if (kind == "circle") {
             d.kind = DrawOp::Kind::Circle;
@@ -452,7 +467,7 @@ DisplayList read_display_list(const json& ops, const Location& at, ProblemList& 
         if (const json* lw = field(op, "line_width"); lw && lw->is_number()) d.line_width = lw->get<double>();
         if (d.kind == DrawOp::Kind::Text) {
             d.text = read_text(op.value("text", json()), at, problems, "canvas text");
-            d.text_size = op.value("size", 20.0);
+            d.text_size = number_field(op, "size", 20);
         }
         if (d.kind == DrawOp::Kind::Image) {
             const json* file = field(op, "file");

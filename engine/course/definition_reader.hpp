@@ -57,6 +57,12 @@ Screen read_screen(const nlohmann::json& table, const Location& fallback, Proble
 // Reads a canvas display list returned by a draw hook.
 DisplayList read_display_list(const nlohmann::json& ops, const Location& at, ProblemList& problems);
 
+// Field readers that never throw: a missing field, or one of another type, gives the fallback.
+// Author data can hold anything, so typed reads go through these.
+std::string string_field(const nlohmann::json& table, const char* name);
+double number_field(const nlohmann::json& table, const char* name, double fallback);
+bool flag_field(const nlohmann::json& table, const char* name, bool fallback);
+
 // Ids: letters, digits, '_', '-', '.', 1..64 characters.
 bool is_valid_id(const std::string& id);
 

@@ -157,7 +157,7 @@ void LessonRuntime::build_plan() {
     };
     for (const json& def : lesson_.entries) {
         const Location at = location_of(def, lesson_at);
-        const std::string type = def.is_object() ? def.value("type", "") : "";
+        const std::string type = def.is_object() ? string_field(def, "type") : "";
         if (type == "pool") {
             const std::string pool_id = id_of(def, at);
             const json* draw = find_field(def, "draw");
@@ -167,7 +167,7 @@ void LessonRuntime::build_plan() {
             if (static_cast<std::size_t>(draw->get<int>()) > items.size())
                 throw CourseError({at.file, at.line, "pool '" + pool_id + "' draws " + std::to_string(draw->get<int>()) +
                                                          " questions but holds only " + std::to_string(items.size())});
-            const bool shuffle = def.value("shuffle", true);
+            const bool shuffle = flag_field(def, "shuffle", true);
             std::vector<std::size_t> order(items.size());
             for (std::size_t i = 0; i < order.size(); ++i) {
                 order[i] = i;
@@ -177,7 +177,7 @@ void LessonRuntime::build_plan() {
             rng.shuffle(order);
             for (int k = 0; k < draw->get<int>(); ++k) {
                 const json& item = items[order[static_cast<std::size_t>(k)]];
-                plan_.push_back({item.value("id", ""), item, item.value("type", "") == "dynamic", shuffle});
+                plan_.push_back({string_field(item, "id"), item, string_field(item, "type") == "dynamic", shuffle});
             }
         } else {
             const std::string id = id_of(def, at);
@@ -231,7 +231,7 @@ void LessonRuntime::enter(std::size_t index) {
             throw CourseError({at.file, at.line, std::string("dynamic screen '") + entry.id + "' built bad data: " + e.what()});
         }
         if (definition.is_object() && !definition.contains("id")) definition["id"] = entry.id;
-        if (!definition.is_object() || definition.value("id", "") != entry.id)
+        if (!definition.is_object() || string_field(definition, "id") != entry.id)
             throw CourseError({at.file, at.line, "dynamic screen '" + entry.id + "' must build a screen with the same id"});
     }
     std::vector<Problem> problems;
@@ -397,6 +397,12 @@ Outcome LessonRuntime::answer(const Response& response) {
     }
     ++tries_;
     settled_ = scored.correct || tries_ >= screen_.attempts;
+    if (screen_.kind == ScreenKind::Canvas && !settled_) {
+        // The next try starts the simulation afresh.
+        reset_canvas_state();
+        clicks_.clear();
+        redraw();
+    }
 
     const auto found = item_index_.find(screen_.id);
     if (found == item_index_.end()) {
@@ -460,7 +466,7 @@ void LessonRuntime::finish_early() {
     timed_out_ = true;
     finished_ = true;
     for (std::size_t i = index_ + 1; i < plan_.size(); ++i) {
-        const std::string type = plan_[i].definition.value("type", "");
+        const std::string type = string_field(plan_[i].definition, "type");
         if (type != "info") shown_questions_.push_back(plan_[i].id);
     }
 }

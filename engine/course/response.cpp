@@ -6,7 +6,11 @@
 namespace cbt::course {
 namespace {
 
+// An empty Lua table arrives as an empty object; as an answer it is an empty list.
+bool is_empty_list(const nlohmann::json& value) { return value.is_object() && value.empty(); }
+
 std::vector<std::string> string_list(const nlohmann::json& value, const char* expected) {
+    if (is_empty_list(value)) return {};
     if (!value.is_array()) throw std::invalid_argument(std::string("expected ") + expected);
     std::vector<std::string> out;
     for (const auto& item : value) {
@@ -66,6 +70,7 @@ Response response_from_json(ScreenKind kind, const nlohmann::json& v) {
             if (!v.is_string()) throw std::invalid_argument("expected a text");
             return TextAnswer{v.get<std::string>()};
         case ScreenKind::Hotspot: {
+            if (is_empty_list(v)) return PointsAnswer{};
             if (!v.is_array()) throw std::invalid_argument("expected a list of points, like [[120, 80]]");
             PointsAnswer a;
             for (const auto& p : v) {

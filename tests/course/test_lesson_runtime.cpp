@@ -163,3 +163,27 @@ TEST_CASE("an endless loop in a hook is stopped and reported, and the lesson can
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(1500));
     CHECK(rt.answer(FlagAnswer{true}).correct);
 }
+
+TEST_CASE("a canvas with two tries starts afresh for the second try") {
+    TestDir dir;
+    write_one_lesson_course(dir.path, R"(return lesson { id = "l", title = "L", screens = {
+  canvas { id = "c", prompt = "?", attempts = 2,
+    init = function(state) state.seq = "" end,
+    draw = function(state) return { { op = "rect", x = 0, y = 0, w = 10, h = 10, region = "a" } } end,
+    click = function(state, region) state.seq = state.seq .. region end,
+    done = function(state) return #state.seq >= 2 end,
+    score = function(state) if state.seq == "ab" then return 1 end return 0 end,
+    solution = { "a", "b" }, wrong = {} },
+} })");
+    const Course course = load_course(dir.path);
+    LessonRuntime rt(course, "l", 1, "en");
+    rt.canvas_click("b");
+    rt.canvas_click("a");
+    CHECK_FALSE(rt.answer(ClicksAnswer{rt.canvas_clicks()}).settled);
+    CHECK(rt.canvas_clicks().empty());
+    rt.canvas_click("a");
+    CHECK(rt.canvas_click("b"));
+    CHECK(rt.answer(ClicksAnswer{rt.canvas_clicks()}).correct);
+    LessonRuntime other(course, "l", 1, "en");
+    CHECK(std::get<ClicksAnswer>(other.auto_response(false)).regions.empty());  // wrong = {} is "no clicks"
+}
