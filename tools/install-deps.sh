@@ -8,7 +8,7 @@ packages=(
   doctest-dev libsqlite3-dev liblua5.4-dev nlohmann-json3-dev libsodium-dev libssl-dev
   libsdl2-dev libimgui-dev libcpp-httplib-dev libstb-dev libgl-dev
   fonts-dejavu-core
-  xvfb xdotool imagemagick
+  xvfb xdotool imagemagick librsvg2-bin python3 sqlite3
 )
 
 missing=()

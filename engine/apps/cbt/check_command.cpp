@@ -1,7 +1,7 @@
 // cbt check: prints "file:line: message" for every problem; exit status 0 only when clean.
 #include <iostream>
 
-#include "arguments.hpp"
+#include "apps/common/arguments.hpp"
 #include "commands.hpp"
 #include "course/checker.hpp"
 

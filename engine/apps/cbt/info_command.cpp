@@ -1,7 +1,7 @@
 // cbt info: what a course holds.
 #include <iostream>
 
-#include "arguments.hpp"
+#include "apps/common/arguments.hpp"
 #include "commands.hpp"
 #include "course/lesson_runtime.hpp"
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "arguments.hpp"
+#include "apps/common/arguments.hpp"
 #include "commands.hpp"
 
 namespace {

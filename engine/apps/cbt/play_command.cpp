@@ -4,7 +4,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "arguments.hpp"
+#include "apps/common/arguments.hpp"
 #include "base/clock.hpp"
 #include "base/random_id.hpp"
 #include "commands.hpp"

@@ -1,5 +1,5 @@
 // Command-line parsing for the cbt tool.
-#include "arguments.hpp"
+#include "apps/common/arguments.hpp"
 
 namespace cbt::apps {
 

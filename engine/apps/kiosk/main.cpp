@@ -1,0 +1,163 @@
+// cbt-kiosk: the trainee's seat. Opens the seat's data, loads the courses and runs either the
+// window or, with --headless, the same session answered from a script.
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "apps/common/arguments.hpp"
+#include "base/clock.hpp"
+#include "session/headless.hpp"
+#include "session/seat.hpp"
+#include "session/session.hpp"
+#include "store/database.hpp"
+#include "ui/kiosk_window.hpp"
+
+namespace {
+using namespace cbt;
+namespace fs = std::filesystem;
+
+constexpr const char* usage = R"(Usage: cbt-kiosk [options]
+
+The trainee's seat: sign in, take the assigned lessons and tests, see results.
+Starts full screen and locked down; the instructor leaves with Ctrl+Alt+Shift+X and the
+instructor PIN (see docs/kiosk.md).
+
+Options:
+  --windowed               run in a window instead of full-screen kiosk mode
+  --data DIR               the seat's data folder (default: $XDG_DATA_HOME/cbt/kiosk)
+  --courses DIR            folder of course folders (default: the bundled courses)
+  --roster FILE            import trainees from a CSV file (columns: name,pin[,service,id,language])
+  --seat N                 set this seat's number
+  --instructor-pin PIN     set the instructor PIN (at least 4 digits; stored hashed)
+  --lang ru|en             language of the sign-in screen (kept for this seat)
+  --screenshot-dir DIR     write a PNG of every new view (documentation, tests)
+  --assets DIR             the program's assets folder (translations)
+  --version                print the version
+
+Headless (no window; for tests, load runs and crash drills):
+  --headless --learner NAME [--course ID] [--lesson ID] (--auto correct|wrong | --answers FILE)
+             [--delay-ms N] [--seed N] [--json]
+  Signs in NAME (added to the roster if missing), plays every unfinished lesson (resuming one
+  left open), and prints the results. Run again after an interruption and it carries on.
+)";
+
+fs::path default_data_dir() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return fs::path(xdg) / "cbt" / "kiosk";
+    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".local/share/cbt/kiosk";
+    return fs::path("cbt-kiosk-data");
+}
+
+// The installed layout (bin/../share/suitcase-cbt/...) first, then the source tree this program
+// was built from, so a development build runs without installing.
+fs::path default_share_dir(const char* what, const char* built_from) {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path().parent_path() / "share" / "suitcase-cbt" / what;
+        if (fs::is_directory(installed, ec)) return installed;
+    }
+    return built_from;
+}
+
+int parse_int(const std::string& text, const char* option) {
+    try {
+        std::size_t used = 0;
+        const int v = std::stoi(text, &used);
+        if (used == text.size() && v >= 0) return v;
+    } catch (const std::exception&) {
+    }
+    throw apps::UsageError(std::string("--") + option + " takes a whole number");
+}
+
+int run(const std::vector<std::string>& words) {
+    const apps::Arguments args = apps::parse_arguments(
+        words,
+        {"data", "courses", "roster", "seat", "instructor-pin", "lang", "screenshot-dir", "assets", "learner", "course",
+         "lesson", "auto", "answers", "delay-ms", "seed"},
+        {"windowed", "headless", "json", "help", "version"});
+    if (args.has("help")) {
+        std::cout << usage;
+        return 0;
+    }
+    if (args.has("version")) {
+        std::cout << "cbt-kiosk " << CBT_VERSION << "\n";
+        return 0;
+    }
+    if (!args.positional.empty()) throw apps::UsageError("unexpected word '" + args.positional.front() + "'");
+
+    session::Seat seat(args.option("data").value_or(default_data_dir().string()));
+    if (auto file = args.option("roster")) {
+        const int n = seat.import_roster_csv(*file);
+        std::cerr << "cbt-kiosk: " << n << " trainee(s) imported from " << *file << "\n";
+    }
+    if (auto n = args.option("seat")) seat.set_seat_number(parse_int(*n, "seat"));
+    if (auto pin = args.option("instructor-pin")) {
+        try {
+            seat.set_instructor_pin(*pin);
+        } catch (const std::invalid_argument& e) {
+            throw apps::UsageError(e.what());
+        }
+    }
+    if (auto lang = args.option("lang")) {
+        if (*lang != "ru" && *lang != "en") throw apps::UsageError("--lang takes ru or en");
+        seat.set_default_language(*lang);
+    }
+
+    const fs::path courses = args.option("courses").value_or(default_share_dir("courses", CBT_DEFAULT_COURSES_DIR).string());
+    base::SystemClock clock;
+    session::Session session(seat, {courses}, clock);
+    for (const auto& broken : session.broken_courses())
+        std::cerr << "cbt-kiosk: warning: course " << broken.folder << " cannot be offered: " << broken.message << "\n";
+
+    if (args.has("headless")) {
+        session::HeadlessOptions o;
+        const auto learner = args.option("learner");
+        if (!learner) throw apps::UsageError("--headless needs --learner NAME");
+        o.learner = *learner;
+        o.course_id = args.option("course");
+        o.lesson_id = args.option("lesson");
+        o.language = args.option("lang");
+        o.json = args.has("json");
+        if (auto d = args.option("delay-ms")) o.delay_ms = parse_int(*d, "delay-ms");
+        if (auto seed = args.option("seed")) o.seed = static_cast<std::uint64_t>(parse_int(*seed, "seed"));
+        if (args.option("answers") && args.option("auto")) throw apps::UsageError("use --answers or --auto, not both");
+        if (auto file = args.option("answers")) {
+            std::ifstream in(*file);
+            if (!in) throw std::runtime_error("cannot read the answers file " + *file);
+            o.answers = nlohmann::json::parse(in, nullptr, false);
+            if (!o.answers.is_object())
+                throw std::runtime_error("the answers file " + *file + " must hold one JSON object: {\"screen id\": answer}");
+            o.mode = session::ScriptMode::AnswersFile;
+        } else if (auto how = args.option("auto")) {
+            if (*how == "correct") o.mode = session::ScriptMode::AutoCorrect;
+            else if (*how == "wrong") o.mode = session::ScriptMode::AutoWrong;
+            else throw apps::UsageError("--auto takes correct or wrong");
+        } else {
+            throw apps::UsageError("--headless needs --auto correct|wrong or --answers FILE");
+        }
+        return session::run_headless(session, o, std::cout);
+    }
+
+    ui::WindowOptions w;
+    w.kiosk_mode = !args.has("windowed");
+    w.assets_dir = args.option("assets").value_or(default_share_dir("assets", CBT_DEFAULT_ASSETS_DIR).string());
+    if (auto dir = args.option("screenshot-dir")) w.screenshot_dir = *dir;
+    return ui::run_kiosk_window(session, w);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const cbt::apps::UsageError& e) {
+        std::cerr << "cbt-kiosk: " << e.what() << "\n(see cbt-kiosk --help)\n";
+        return 2;
+    } catch (const cbt::store::StoreError& e) {
+        std::cerr << "cbt-kiosk: error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "cbt-kiosk: error: " << e.what() << "\n";
+        return 1;
+    }
+}
