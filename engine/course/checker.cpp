@@ -6,6 +6,8 @@
 #include <lua.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <fstream>
 #include <functional>
 #include <set>
@@ -22,6 +24,37 @@ using nlohmann::json;
 namespace {
 
 constexpr int max_steps = 5000;   // a play-through longer than this is taken for an endless branch
+constexpr int max_branch_runs = 512;   // play-throughs spent looking for every branch's screens
+constexpr std::uintmax_t max_image_bytes = 2u << 20;
+constexpr int max_image_side = 2048;
+
+// Width and height of a PNG or JPEG, read from its header; nullopt when they cannot be found.
+std::optional<std::pair<int, int>> picture_size(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::vector<unsigned char> head(64 * 1024);
+    in.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    const auto be16 = [&](std::size_t at) { return head[at] << 8 | head[at + 1]; };
+    if (head.size() >= 24 && head[0] == 0x89 && head[1] == 'P') {
+        const auto be32 = [&](std::size_t at) { return be16(at) << 16 | be16(at + 2); };
+        return std::pair{be32(16), be32(20)};
+    }
+    // JPEG: walk the markers to the first start-of-frame, which holds the size.
+    for (std::size_t at = 2; at + 9 < head.size();) {
+        if (head[at] != 0xFF) return std::nullopt;
+        const int marker = head[at + 1];
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+            return std::pair{be16(at + 7), be16(at + 5)};
+        at += 2 + static_cast<std::size_t>(be16(at + 2));
+    }
+    return std::nullopt;
+}
+
+std::string base_extension(const std::string& file) {
+    std::string ext = std::filesystem::path(file).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
 
 bool is_picture(const Course& course, const std::string& file) {
     std::ifstream in(course.root / file, std::ios::binary);
@@ -34,13 +67,21 @@ bool is_picture(const Course& course, const std::string& file) {
 
 class LessonChecker {
 public:
-    LessonChecker(const Course& course, const LessonEntry& entry, std::vector<Problem>& problems)
-        : course_(course), entry_(entry), problems_(problems) {}
+    LessonChecker(const Course& course, const LessonEntry& entry, std::vector<Problem>& problems,
+                  std::set<std::string>& used_files)
+        : course_(course), entry_(entry), problems_(problems), used_files_(used_files) {}
 
     void run(const CheckOptions& options) {
         if (!read_statically()) return;
+        const std::size_t before = problems_.size();
         for (std::uint64_t seed : options.seeds) play(seed, true);
         play(options.seeds.empty() ? 1 : options.seeds.front(), false);
+        if (problems_.size() != before) return;   // a lesson that does not play has no paths to judge
+        if (has_branches_) explore_branches(options.seeds.empty() ? 1 : options.seeds.front());
+        for (const auto& [id, at] : top_level_)
+            if (!visited_.contains(id))
+                add(at.file, at.line, "screen '" + id + "' is never shown: no path through the lesson reaches it "
+                                      "(look at the 'next' of the screens before it)");
     }
 
 private:
@@ -58,6 +99,7 @@ private:
 
     void check_picture(const Screen& s, const std::string& file, int line) {
         if (file.empty()) return;
+        used_files_.insert(file);
         if (!course_.has_file(file)) add(s.file, line, "screen '" + s.id + "': image " + file + " does not exist in the course");
         else if (!is_picture(course_, file)) add(s.file, line, "screen '" + s.id + "': " + file + " is not a PNG or JPEG image");
     }
@@ -104,6 +146,7 @@ private:
             const Screen s = read_screen(def, at, list);
             check_screen(s);
             if (!s.next_id.empty()) fixed_targets.emplace_back(s.next_id, here);
+            has_branches_ = has_branches_ || s.has_branching || !s.next_id.empty();
         };
         for (const json& def : lesson.entries) {
             const Location at = location_of(def, {entry_.file, lesson.line});
@@ -117,6 +160,8 @@ private:
                 for (const json& item : items) read_one(item, at);
             } else {
                 read_one(def, at);
+                if (def.is_object() && def.contains("id") && def["id"].is_string())
+                    top_level_.emplace_back(def["id"].get<std::string>(), location_of(def, at));
             }
         }
         for (const auto& [target, at] : fixed_targets)
@@ -133,6 +178,7 @@ private:
                     return;
                 }
                 const Screen& s = rt.current();
+                visit(rt);
                 check_screen(s);
                 if (s.kind == ScreenKind::Canvas) check_display(s, rt.display());
                 if (is_question(s.kind)) {
@@ -157,6 +203,68 @@ private:
         }
     }
 
+    // Marks the current screen as reachable, by its own id and by its place in the lesson (a
+    // dynamic screen's built id may differ from the id it was written with).
+    void visit(const LessonRuntime& rt) {
+        visited_.insert(rt.current().id);
+        const auto plan = rt.plan_ids();
+        if (rt.position() < plan.size()) visited_.insert(plan[rt.position()]);
+    }
+
+    // The answers worth trying at a screen whose `next` is a function: each choice where there
+    // are few, else a right and a wrong answer.
+    static std::vector<Response> branch_answers(const LessonRuntime& rt) {
+        const Screen& s = rt.current();
+        std::vector<Response> out;
+        if (s.kind == ScreenKind::SingleChoice)
+            for (const Choice& c : s.choices) out.push_back(ChoiceAnswer{c.id});
+        else if (s.kind == ScreenKind::TrueFalse) out = {FlagAnswer{true}, FlagAnswer{false}};
+        else if (is_question(s.kind)) out = {rt.auto_response(true), rt.auto_response(false)};
+        if (out.empty()) out.push_back(rt.auto_response(true));
+        return out;
+    }
+
+    // Plays the lesson once per combination of answers at its branching screens (up to a budget),
+    // so a screen that only a particular answer leads to counts as reachable.
+    void explore_branches(std::uint64_t seed) {
+        std::vector<std::size_t> choice, count;   // an odometer over the branch points met
+        for (int run = 0; run < max_branch_runs; ++run) {
+            try {
+                LessonRuntime rt(course_, entry_.id, seed, course_.default_language());
+                std::size_t point = 0;
+                for (int step = 0; !rt.finished() && step < max_steps; ++step) {
+                    const Screen& s = rt.current();
+                    visit(rt);
+                    if (is_question(s.kind)) {
+                        Response response = rt.auto_response(true);
+                        if (s.has_branching) {
+                            const auto options = branch_answers(rt);
+                            if (point == choice.size()) {
+                                choice.push_back(0);
+                                count.push_back(options.size());
+                            }
+                            response = options[std::min(choice[point], options.size() - 1)];
+                            ++point;
+                        }
+                        while (!rt.settled()) rt.answer(response);
+                    }
+                    rt.advance();
+                }
+                choice.resize(point);
+                count.resize(point);
+            } catch (const std::exception&) {
+                return;   // the play-throughs above have reported it
+            }
+            // Next combination: advance the last branch point that has options left.
+            while (!choice.empty() && choice.back() + 1 >= count.back()) {
+                choice.pop_back();
+                count.pop_back();
+            }
+            if (choice.empty()) return;
+            ++choice.back();
+        }
+    }
+
     void check_display(const Screen& s, const DisplayList& display) {
         for (const DrawOp& op : display) {
             if (op.kind == DrawOp::Kind::Image) check_picture(s, op.image, s.line);
@@ -170,7 +278,50 @@ private:
     const Course& course_;
     const LessonEntry& entry_;
     std::vector<Problem>& problems_;
+    std::set<std::string>& used_files_;
+    bool has_branches_ = false;
+    std::vector<std::pair<std::string, Location>> top_level_;   // screens outside pools, as written
+    std::set<std::string> visited_;
 };
+
+// Files in the course that nothing uses, and images too big for a kiosk to show well.
+void check_files(const Course& course, const std::set<std::string>& used, std::vector<Problem>& problems) {
+    std::set<std::string> lesson_files;
+    for (const auto& l : course.lessons) lesson_files.insert(l.file);
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (auto it = std::filesystem::recursive_directory_iterator(course.root, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+            if (it->is_directory()) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file()) files.push_back(std::filesystem::relative(it->path(), course.root).generic_string());
+    }
+    std::sort(files.begin(), files.end());
+    for (const std::string& file : files) {
+        const std::string ext = base_extension(file);
+        if (file == "course.lua" || lesson_files.contains(file)) continue;
+        if (ext == ".md" || ext == ".txt") continue;   // notes for authors travel with the course
+        if (ext == ".lua") {
+            problems.push_back({file, 0, "this Lua file is not a lesson listed in course.lua, so it is never loaded"});
+            continue;
+        }
+        if (!used.contains(file)) {
+            problems.push_back({file, 0, "no screen uses this file; remove it, or show it on a screen"});
+            continue;
+        }
+        const auto bytes = std::filesystem::file_size(course.root / file, ec);
+        if (!ec && bytes > max_image_bytes)
+            problems.push_back({file, 0, "the image is " + std::to_string((bytes + (1 << 19)) >> 20) +
+                                             " MiB; keep images under 2 MiB so courses copy and load quickly"});
+        if (const auto size = picture_size(course.root / file); size && (size->first > max_image_side || size->second > max_image_side))
+            problems.push_back({file, 0, "the image is " + std::to_string(size->first) + "x" + std::to_string(size->second) +
+                                             " pixels; scale it to at most " + std::to_string(max_image_side) +
+                                             " on each side (a kiosk screen shows no more)"});
+    }
+}
 
 }  // namespace
 
@@ -215,7 +366,9 @@ std::vector<Problem> check_course(const std::filesystem::path& root, const Check
     if (!problems.empty()) return problems;
     for (const auto& lang : course.languages)
         if (!course.title.has(lang)) problems.push_back({"course.lua", 0, "the course title has no '" + lang + "' text"});
-    for (const LessonEntry& entry : course.lessons) LessonChecker(course, entry, problems).run(options);
+    std::set<std::string> used_files;
+    for (const LessonEntry& entry : course.lessons) LessonChecker(course, entry, problems, used_files).run(options);
+    check_files(course, used_files, problems);
 
     std::vector<Problem> unique;
     std::set<std::string> seen;

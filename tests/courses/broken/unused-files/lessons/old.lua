@@ -1,0 +1,1 @@
+return lesson { id = "old", title = "Old", screens = { info { id = "a", title = "A" } } }
