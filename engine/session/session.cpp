@@ -369,6 +369,96 @@ void Session::set_locked(bool locked, std::string message) {
     lock_message_ = std::move(message);
 }
 
+std::string Session::signature_of(const course::Course& c) const {
+    std::string signature;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(c.root, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        const auto time = it->last_write_time(ec).time_since_epoch().count();
+        signature += it->path().generic_string() + '|' + std::to_string(it->file_size(ec)) + '|' +
+                     std::to_string(time) + '\n';
+    }
+    return signature;
+}
+
+void Session::capture_replay_point() {
+    if (stage_ != Stage::Lesson || !attempt_) return;
+    ReplayPoint point;
+    point.course_id = lesson_course_->id;
+    const auto& rt = attempt_->runtime();
+    point.lesson_id = rt.lesson().id;
+    point.language = rt.language();
+    point.seed = rt.seed();
+    point.screen_id = rt.finished() ? std::string() : rt.current().id;
+    for (const auto& e : seat_.journal().for_attempt(attempt_->id()))
+        if (e.type == course::event_type::response)
+            point.answers.emplace_back(e.payload.value("screen", ""), e.payload.value("answer", nlohmann::json()));
+    replay_point_ = std::move(point);
+}
+
+// Plays the new lesson text forward with the old answers while the screens still match.
+void Session::replay(const course::Course& c, const ReplayPoint& point) {
+    enter_attempt(c, Attempt::start(c, {point.lesson_id, trainee_->id, point.language, point.seed}, seat_.journal(), clock_));
+    std::size_t next_answer = 0;
+    for (int step = 0; step < 5000 && stage_ == Stage::Lesson; ++step) {
+        auto& rt = attempt_->runtime();
+        if (rt.current().id == point.screen_id) break;
+        if (course::is_question(rt.current().kind) && !rt.settled()) {
+            if (next_answer >= point.answers.size() || point.answers[next_answer].first != rt.current().id) break;
+            const course::Response r = course::response_from_json(rt.current().kind, point.answers[next_answer++].second);
+            last_outcome_ = attempt_->answer(r);
+            continue;
+        }
+        attempt_->advance();
+        after_step();
+    }
+}
+
+bool Session::reload_changed_courses() {
+    bool reloaded = false;
+    for (auto& c : courses_) {
+        std::string signature = signature_of(c);
+        auto& known = file_signatures_[c.id];
+        if (known.empty()) known = signature;
+        if (signature == known) continue;
+        known = std::move(signature);
+        reloaded = true;
+        const bool lesson_open = stage_ == Stage::Lesson && lesson_course_ == &c;
+        if (lesson_open) {
+            capture_replay_point();
+            leave_lesson();
+        }
+        try {
+            course::Course fresh = course::load_course(c.root);
+            for (auto& entry : fresh.lessons) {
+                try {
+                    course::LessonRuntime probe(fresh, entry.id, 0, fresh.default_language());
+                    if (!probe.lesson().title.empty()) entry.title = probe.lesson().title;
+                } catch (const std::exception&) {
+                }
+            }
+            c = std::move(fresh);
+        } catch (const CourseError& e) {
+            notices_.push_back({"notice.course_broken", problem_text(e)});
+            continue;
+        }
+        if (!replay_point_ || replay_point_->course_id != c.id || !trainee_) continue;
+        const ReplayPoint point = *replay_point_;
+        try {
+            replay(c, point);
+            replay_point_.reset();
+        } catch (const CourseError& e) {
+            notices_.push_back({"notice.lesson_broken", problem_text(e)});
+            leave_lesson();
+        } catch (const std::exception& e) {
+            notices_.push_back({"notice.lesson_broken", e.what()});
+            leave_lesson();
+        }
+    }
+    return reloaded;
+}
+
 std::optional<Notice> Session::take_notice() {
     if (notices_.empty()) return std::nullopt;
     Notice n = notices_.front();

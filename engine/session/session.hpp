@@ -112,6 +112,13 @@ public:
     // The next notice to show, oldest first.
     std::optional<Notice> take_notice();
 
+    // --- Authoring (cbt-kiosk --dev): call now and then. Re-reads every course whose files have
+    // changed. An open lesson of a re-read course starts again with the same seed and the same
+    // answers, up to the screen that was shown (or where the new text first differs); a course
+    // or lesson that no longer loads gives a notice naming file and line, and the lesson comes
+    // back once it is fixed. Returns true when anything was re-read.
+    bool reload_changed_courses();
+
 private:
     void restore();
     const course::Course* find_course(const std::string& id) const;
@@ -139,6 +146,18 @@ private:
     std::string lock_message_;
     std::vector<Notice> notices_;
     std::map<std::string, std::pair<int, std::int64_t>> failed_pins_;   // trainee -> (count, last at)
+
+    // What --dev needs to bring a lesson back after its files change.
+    struct ReplayPoint {
+        std::string course_id, lesson_id, language, screen_id;
+        std::uint64_t seed = 0;
+        std::vector<std::pair<std::string, nlohmann::json>> answers;   // (screen, answer) in order
+    };
+    std::map<std::string, std::string> file_signatures_;   // course id -> files' names, sizes, times
+    std::optional<ReplayPoint> replay_point_;
+    std::string signature_of(const course::Course& c) const;
+    void capture_replay_point();
+    void replay(const course::Course& c, const ReplayPoint& point);
 };
 
 }  // namespace cbt::session

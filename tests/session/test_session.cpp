@@ -238,3 +238,49 @@ TEST_CASE("while locked, answers and steps are refused") {
     f.session->advance();
     CHECK(f.session->attempt().runtime().current().id != screen);
 }
+
+TEST_CASE("authoring mode: an edited lesson is re-read and comes back at the same screen; a broken edit says where") {
+    SeatFixture f;
+    f.courses = f.dir.path / "courses/sample";
+    std::filesystem::create_directories(f.courses.parent_path());
+    std::filesystem::copy(std::filesystem::path(CBT_SOURCE_DIR) / "courses/sample", f.courses,
+                          std::filesystem::copy_options::recursive);
+    f.restart();
+    CHECK_FALSE(f.session->reload_changed_courses());   // the first call only takes note of the files
+    f.session->sign_in(f.add("Author").id, "");
+    f.session->open_lesson("sample", "tour");
+    for (int i = 0; i < 4; ++i) {
+        auto& rt = f.session->attempt().runtime();
+        if (course::is_question(rt.current().kind)) f.answer_current(true);
+        f.session->advance();
+    }
+    const std::string screen = f.session->attempt().runtime().current().id;
+    const std::string first_attempt = f.session->attempt().id();
+    const std::string tour = f.courses / "lessons/tour.lua";
+    std::string original;
+    {
+        std::ifstream in(tour);
+        original.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    CHECK_FALSE(f.session->reload_changed_courses());
+
+    write_text(tour, original + "\n-- an edit\n");
+    CHECK(f.session->reload_changed_courses());
+    REQUIRE(f.session->stage() == Stage::Lesson);
+    CHECK(f.session->attempt().id() != first_attempt);
+    CHECK(f.session->attempt().runtime().current().id == screen);
+    CHECK_FALSE(f.session->take_notice());
+
+    write_text(tour, "-- broken\nreturn lesson {\n  id = 'tour',\n  screens = { info { id = 'a' }, oops( } }\n");
+    CHECK(f.session->reload_changed_courses());
+    auto notice = f.session->take_notice();
+    REQUIRE(notice);
+    CHECK(notice->key == "notice.lesson_broken");
+    CHECK(notice->detail.find("lessons/tour.lua:4") != std::string::npos);
+    CHECK(f.session->stage() == Stage::Home);
+
+    write_text(tour, original);
+    CHECK(f.session->reload_changed_courses());
+    REQUIRE(f.session->stage() == Stage::Lesson);
+    CHECK(f.session->attempt().runtime().current().id == screen);
+}
