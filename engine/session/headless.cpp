@@ -35,13 +35,17 @@ course::Response scripted_answer(const HeadlessOptions& o, const std::string& le
 
 // Plays the open attempt to its end. Returns false when the session left the lesson instead
 // (a lesson error, reported as a notice).
-bool play_open_attempt(Session& session, const HeadlessOptions& o, std::ostream& log) {
+bool play_open_attempt(Session& session, const HeadlessOptions& o, std::ostream& log, bool& stopped) {
     const std::string lesson = session.attempt().runtime().lesson().id;
     while (session.stage() == Stage::Lesson) {
         session.tick();
         if (session.stage() != Stage::Lesson) break;
         course::LessonRuntime& rt = session.attempt().runtime();
         const course::Screen& screen = rt.current();
+        if (o.stop_at && screen.id == *o.stop_at) {
+            stopped = true;
+            return true;
+        }
         if (course::is_question(screen.kind) && !rt.settled()) {
             pause(o.delay_ms);
             const course::Response response = scripted_answer(o, lesson, rt);
@@ -96,9 +100,10 @@ int run_headless(Session& session, const HeadlessOptions& o, std::ostream& out) 
 
     // A restart lands on the lesson that was open; finish it before anything else.
     report_notices();
+    bool stopped = false;
     if (session.stage() == Stage::Lesson) {
         if (!o.json) out << "resuming " << session.attempt().runtime().lesson().id << "\n";
-        if (!play_open_attempt(session, o, out)) report_notices();
+        if (!play_open_attempt(session, o, out, stopped)) report_notices();
     }
     finish_results();
 
@@ -113,9 +118,15 @@ int run_headless(Session& session, const HeadlessOptions& o, std::ostream& out) 
                 continue;
             }
             if (!o.json) out << cs.course->id << "/" << p.lesson_id << "\n";
-            if (!play_open_attempt(session, o, out)) report_notices();
+            if (!play_open_attempt(session, o, out, stopped)) report_notices();
+            if (stopped) break;
             finish_results();
         }
+        if (stopped) break;
+    }
+    if (o.stop_at && !stopped) {
+        out << "error: screen '" << *o.stop_at << "' was never shown\n";
+        return 1;
     }
 
     // The summary comes from the journal, so a run that was interrupted and restarted reports

@@ -69,3 +69,22 @@ TEST_CASE("headless resumes the lesson a killed run left open") {
     CHECK(summary["lessons"][0]["score"].get<double>() < 1.0);
     CHECK(f.count_events("attempt_started") == 2);
 }
+
+TEST_CASE("headless --stop-at leaves the lesson open on that screen for the next start") {
+    SeatFixture f;
+    HeadlessOptions o;
+    o.learner = "S";
+    o.lesson_id = "tour";
+    o.stop_at = "find_tank";
+    std::ostringstream out;
+    CHECK(run_headless(*f.session, o, out) == 0);
+    f.restart();
+    REQUIRE(f.session->stage() == Stage::Lesson);
+    CHECK(f.session->attempt().runtime().current().id == "find_tank");
+    CHECK_FALSE(f.session->attempt().runtime().settled());
+
+    o.stop_at = "no_such_screen";
+    std::ostringstream again;
+    CHECK(run_headless(*f.session, o, again) == 1);
+    CHECK(again.str().find("'no_such_screen' was never shown") != std::string::npos);
+}

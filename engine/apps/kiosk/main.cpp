@@ -34,11 +34,18 @@ Options:
   --assets DIR             the program's assets folder (translations)
   --version                print the version
 
+Authoring:
+  --dev COURSE             preview a course folder in a window: signs in "Course author", re-reads
+                           a lesson when its files change and returns to the same screen; Lua
+                           errors show on screen with file and line (data: a folder of its own)
+
 Headless (no window; for tests, load runs and crash drills):
   --headless --learner NAME [--course ID] [--lesson ID] (--auto correct|wrong | --answers FILE)
-             [--delay-ms N] [--seed N] [--json]
+             [--delay-ms N] [--seed N] [--stop-at SCREEN] [--json]
   Signs in NAME (added to the roster if missing), plays every unfinished lesson (resuming one
   left open), and prints the results. Run again after an interruption and it carries on.
+  --stop-at SCREEN leaves the lesson open on that screen, where the next start (windowed too)
+  takes it up.
 )";
 
 fs::path default_data_dir() {
@@ -73,7 +80,7 @@ int run(const std::vector<std::string>& words) {
     const apps::Arguments args = apps::parse_arguments(
         words,
         {"data", "courses", "roster", "seat", "instructor-pin", "lang", "screenshot-dir", "assets", "learner", "course",
-         "lesson", "auto", "answers", "delay-ms", "seed"},
+         "lesson", "auto", "answers", "delay-ms", "seed", "dev", "stop-at"},
         {"windowed", "headless", "json", "help", "version"});
     if (args.has("help")) {
         std::cout << usage;
@@ -85,7 +92,11 @@ int run(const std::vector<std::string>& words) {
     }
     if (!args.positional.empty()) throw apps::UsageError("unexpected word '" + args.positional.front() + "'");
 
-    session::Seat seat(args.option("data").value_or(default_data_dir().string()));
+    const auto dev_course = args.option("dev");
+    if (dev_course && args.has("headless")) throw apps::UsageError("--dev previews in a window; leave out --headless");
+    fs::path data = args.option("data").value_or(default_data_dir().string());
+    if (dev_course && !args.option("data")) data = default_data_dir().parent_path() / "dev";
+    session::Seat seat(data);
     if (auto file = args.option("roster")) {
         const int n = seat.import_roster_csv(*file);
         std::cerr << "cbt-kiosk: " << n << " trainee(s) imported from " << *file << "\n";
@@ -103,7 +114,8 @@ int run(const std::vector<std::string>& words) {
         seat.set_default_language(*lang);
     }
 
-    const fs::path courses = args.option("courses").value_or(default_share_dir("courses", CBT_DEFAULT_COURSES_DIR).string());
+    fs::path courses = args.option("courses").value_or(default_share_dir("courses", CBT_DEFAULT_COURSES_DIR).string());
+    if (dev_course) courses = *dev_course;
     base::SystemClock clock;
     session::Session session(seat, {courses}, clock);
     for (const auto& broken : session.broken_courses())
@@ -116,6 +128,7 @@ int run(const std::vector<std::string>& words) {
         o.learner = *learner;
         o.course_id = args.option("course");
         o.lesson_id = args.option("lesson");
+        o.stop_at = args.option("stop-at");
         o.language = args.option("lang");
         o.json = args.has("json");
         if (auto d = args.option("delay-ms")) o.delay_ms = parse_int(*d, "delay-ms");
@@ -139,7 +152,17 @@ int run(const std::vector<std::string>& words) {
     }
 
     ui::WindowOptions w;
-    w.kiosk_mode = !args.has("windowed");
+    w.kiosk_mode = !args.has("windowed") && !dev_course;
+    if (dev_course) {
+        if (session.courses().empty() && session.broken_courses().empty())
+            throw std::runtime_error(*dev_course + " holds no course.lua: give the folder of one course");
+        session::Trainee author;
+        author.id = "author";
+        author.name = "Course author";
+        if (!seat.find_trainee(author.id)) seat.put_trainee(author);
+        session.sign_in_trusted(author.id);
+        w.authoring = true;
+    }
     w.assets_dir = args.option("assets").value_or(default_share_dir("assets", CBT_DEFAULT_ASSETS_DIR).string());
     if (auto dir = args.option("screenshot-dir")) w.screenshot_dir = *dir;
     return ui::run_kiosk_window(session, w);
