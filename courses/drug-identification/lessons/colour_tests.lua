@@ -81,13 +81,13 @@ return lesson {
         bullets {
           { ru = "Хинин и некоторые другие вещества дают с реактивом Марки цвет, похожий на реакцию опиатов", en = "Quinine and some other compounds give colours with Marquis similar to those of opiates" },
           { ru = "Лидокаин, бензокаин и дифенгидрамин дают ложноположительный тест Скотта на кокаин, а героин тоже окрашивает тиоцианат кобальта в синий", en = "Lidocaine, benzocaine and diphenhydramine give false positives in the Scott test for cocaine, and heroin also turns cobalt thiocyanate blue" },
-          { ru = "Гвоздика, мускатный орех, имбирь и корень мужского папоротника реагируют с солью прочного синего Б почти как каннабис", en = "Cloves, nutmeg, ginger and male-fern root react with Fast Blue B salt much like cannabis" },
+          { ru = "Гвоздика, мускатный орех, имбирь и корень мужского папоротника могут реагировать с солью прочного синего Б так же, как каннабис", en = "Cloves, nutmeg, ginger and male-fern root can react with Fast Blue B salt in the same way as cannabis" },
           { ru = "В слепом испытании реактивы Марки, Меке и Саймона давали ложноположительные результаты даже у токсикологов", en = "In a blind trial, Marquis, Mecke and Simon's reagents gave false positives even in the hands of toxicologists" },
         },
         heading { ru = "Ложноотрицательные результаты", en = "False negatives" },
         bullets {
           { ru = "На 163 изъятых образцах синтетических катинонов тест Саймона дал лишь 3 % положительных и 88 % ложноотрицательных результатов", en = "On 163 seized synthetic-cathinone samples, Simon's test gave only 3% positives and 88% false negatives" },
-          { ru = "Жара ослабляет реактивы (см. ниже)", en = "Heat weakens the reagents (see below)" },
+          { ru = "Жара снижает чувствительность теста с тиоцианатом кобальта (см. ниже)", en = "Heat makes the cobalt thiocyanate test less sensitive (see below)" },
         },
         para { ru = "Отрицательный тест не доказывает, что наркотика нет.", en = "A negative test does not prove there is no drug." },
       },
@@ -268,8 +268,8 @@ return lesson {
       },
       correct = false,
       explanation = {
-        ru = "Нет. Например, тест Саймона пропускал 88 % синтетических катинонов, а нагретый набор теряет чувствительность.",
-        en = "No. For example, Simon's test missed 88% of synthetic cathinones, and a kit that has been heated loses sensitivity.",
+        ru = "Нет. Например, в одном исследовании тест Саймона дал 88 % ложноотрицательных результатов на изъятых синтетических катинонах, а выше 40 °C тест с тиоцианатом кобальта терял больше половины чувствительности.",
+        en = "No. For example, in one study Simon's test gave 88% false negatives on seized synthetic cathinones, and above 40 °C the cobalt thiocyanate test lost more than half its sensitivity.",
       },
     },
 

@@ -1,4 +1,4 @@
--- Lesson 8: the final test. Each attempt draws 12 of the 40 questions below (order and choices
+-- Lesson 8: the final test. Each attempt draws 12 of the 41 questions below (order and choices
 -- shuffled by the attempt's seed), so neighbours see different tests. 20 minutes.
 
 return lesson {

@@ -76,11 +76,11 @@ return lesson {
           { ru = "белый гидрохлорид героина (соль) — раньше поступал в основном из Юго-Восточной Азии, теперь его делают и в Афганистане, причём на простом оборудовании.", en = "white heroin hydrochloride (a salt), which came mainly from South-East Asia but is now also made in Afghanistan, with simple equipment." },
         },
         para {
-          ru = "Цвет не говорит о происхождении: на таджикско-узбекской границе в полуприцепе грузовика нашли 71 кг героина в виде белого порошка.",
-          en = "Colour does not tell you the origin: on the Tajik–Uzbek border, 71 kg of heroin in the form of a white powder was found in a lorry trailer.",
+          ru = "Цвет сам по себе не доказывает происхождение: на таджикско-узбекской границе в полуприцепе грузовика нашли 71 кг героина в виде белого порошка.",
+          en = "Colour alone does not prove the origin: on the Tajik–Uzbek border, 71 kg of heroin in the form of a white powder was found in a lorry trailer.",
         },
         para {
-          ru = "Героин бывает от тонкого белого порошка до тёмно-коричневых зернистых комков. Крупные партии часто пахнут уксусом — это остатки уксусной кислоты и уксусного ангидрида. Остатки растворителя делают порошок темнее, чем он есть.",
+          ru = "Героин бывает от тонкого белого порошка до тёмно-коричневых зернистых комков. Крупные партии часто пахнут уксусом — это остатки уксусной кислоты и уксусного ангидрида. Остатки растворителя могут сделать порошок на вид темнее, чем он есть.",
           en = "Heroin ranges from a fine white powder to dark-brown granular lumps. Bulk heroin often smells of vinegar, from acetic acid and acetic anhydride residues, and trapped solvent can make a powder look darker than it is.",
         },
         para {
@@ -162,7 +162,8 @@ return lesson {
     },
 
     -- D7: herbal cannabis, leaves, flowering tops; D8 (verified part only): herb and hashish;
-    -- D9: Afghanistan the largest hashish producer (2009 survey).
+    -- D9: UNODC's first Afghanistan Cannabis Survey (2009 data, published 2010): 1,500–3,500 t,
+    -- 145 against 40 kg/ha, hence the largest hashish producer (stated as that survey's finding).
     info {
       id = "cannabis",
       title = { ru = "Марихуана и гашиш", en = "Herbal cannabis and hashish" },
@@ -177,8 +178,8 @@ return lesson {
           { ru = "Гашиш — смола растения, спрессованная в плотные брикеты или плитки", en = "Hashish is the plant's resin pressed into solid blocks or slabs" },
         },
         para {
-          ru = "Афганистан — крупнейший в мире производитель гашиша. По первому обследованию УНП ООН (данные 2009 года) — от 1 500 до 3 500 т в год; выход смолы — около 145 кг с гектара, против примерно 40 кг в Марокко.",
-          en = "Afghanistan is the world's largest hashish producer. UNODC's first survey (2009 data) estimated 1,500–3,500 t a year, with a resin yield of about 145 kg per hectare against about 40 kg in Morocco.",
+          ru = "По оценке первого обследования каннабиса в Афганистане, проведённого УНП ООН (данные 2009 года, опубликовано в 2010 году), страна производила от 1 500 до 3 500 т гашиша в год; выход смолы — около 145 кг с гектара, против примерно 40 кг в Марокко. Это сделало Афганистан крупнейшим в мире производителем гашиша.",
+          en = "UNODC's first Afghanistan Cannabis Survey (2009 data, published 2010) estimated 1,500–3,500 t of hashish a year, with a resin yield of about 145 kg per hectare against about 40 kg in Morocco. That made Afghanistan the world's largest hashish producer.",
         },
       },
     },
@@ -247,7 +248,7 @@ return lesson {
         { id = "wagons", text = { ru = "Пакеты под вагонами грузового поезда", en = "Bags under the wagons of a freight train" } },
         { id = "floor", text = { ru = "Под полом пассажирского вагона", en = "Under the floor of a passenger carriage" } },
         { id = "no_rail", text = { ru = "Нигде на железной дороге: её наркокурьеры не используют", en = "Nowhere on the railways: traffickers do not use them" },
-          feedback = { ru = "Неверно: героин не раз находили в поездах Душанбе — Москва и в грузовых составах, а использование железной дороги росло.", en = "No: heroin has repeatedly been found on Dushanbe–Moscow trains and freight trains, and rail use was growing." } },
+          feedback = { ru = "Неверно: героин не раз находили в поездах Душанбе — Москва, а также под вагонами грузового поезда; использование железной дороги росло.", en = "No: heroin has repeatedly been found on Dushanbe–Moscow trains, and also under the wagons of a freight train; rail use was growing." } },
       },
       correct = { "tank", "onions", "wagons", "floor" },
       shuffle = true,
@@ -290,7 +291,7 @@ return lesson {
         { id = "morphine", left = { ru = "Морфин-основание", en = "Morphine base" },
           right = { ru = "Коричневая липкая паста, спрессованная в брикеты и высушенная на солнце", en = "Brown, sticky paste pressed into bricks and dried in the sun" } },
         { id = "opium", left = { ru = "Опий", en = "Opium" },
-          right = { ru = "Высушенный млечный сок мака; старый бывает ломким и почти без запаха", en = "Dried poppy latex; old material can be brittle and almost odourless" } },
+          right = { ru = "Высушенный млечный сок мака; старый бывает ломким и теряет сильный запах", en = "Dried poppy latex; old material can turn brittle and lose its strong smell" } },
       },
     },
 

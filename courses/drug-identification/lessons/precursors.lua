@@ -18,7 +18,7 @@ return lesson {
       title = { ru = "Что такое прекурсоры и как их контролируют", en = "What precursors are and how they are controlled" },
       body = {
         para {
-          ru = "Прекурсоры — химические вещества, без которых не изготовить наркотики. Статья 12 Конвенции ООН 1988 года о борьбе против незаконного оборота наркотических средств и психотропных веществ делит их на два списка:",
+          ru = "Прекурсоры — химические вещества, необходимые для изготовления наркотиков. Статья 12 Конвенции ООН 1988 года о борьбе против незаконного оборота наркотических средств и психотропных веществ делит их на два списка:",
           en = "Precursors are the chemicals needed to make drugs. Article 12 of the 1988 UN Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances puts them in two lists:",
         },
         bullets {
@@ -46,7 +46,7 @@ return lesson {
       body = {
         bullets {
           { ru = "Уксусный ангидрид — ключевое вещество, превращающее (ацетилирующее) морфин в героин", en = "Acetic anhydride is the key chemical that converts (acetylates) morphine into heroin" },
-          { ru = "По словам исполнительного директора УНП ООН, на тонну героина может уйти до 2,5 т уксусного ангидрида", en = "UNODC's Executive Director wrote that a tonne of heroin can use up to about 2.5 t of acetic anhydride" },
+          { ru = "По словам исполнительного директора УНП ООН, на тонну героина может уйти примерно до 2,5 т уксусного ангидрида", en = "UNODC's Executive Director wrote that a tonne of heroin can use up to about 2.5 t of acetic anhydride" },
           { ru = "Мировому производству героина нужно около 640 т в год — лишь около 0,03 % из примерно 2 млн т, которые легально производят для текстиля, обработки древесины, аспирина и модифицированного крахмала. Поэтому утечку так трудно заметить", en = "World heroin manufacture needs about 640 t a year, only about 0.03% of the roughly 2 million t made legally for textiles, wood treatment, aspirin and modified starch. That is why diversion is so hard to spot" },
           { ru = "В 2008 году благодаря международному сотрудничеству было остановлено или изъято около 220 т — более 15 % того, что, по оценкам, нужно для афганского героина", en = "In 2008 international cooperation stopped or seized about 220 t, more than 15% of the amount thought to be needed for Afghan heroin" },
           { ru = "В 2001 году МККН рекомендовал перенести уксусный ангидрид из Таблицы II в Таблицу I", en = "In 2001 INCB recommended moving acetic anhydride from Table II to Table I" },
@@ -55,7 +55,8 @@ return lesson {
       },
     },
 
-    -- P9 (◐; the cocaine use checked: Chemistry World, https://www.chemistryworld.com/news/drug-enforcement-hits-purple-patch/3001347.article,
+    -- P9 (◐; appearance and disinfectant use [B]; the cocaine use is stated only as far as the
+    -- sources checked by the author support it: Chemistry World, https://www.chemistryworld.com/news/drug-enforcement-hits-purple-patch/3001347.article,
     -- and SCMP 1999, http://www.scmp.com/article/297508/global-operation-stings-cocaine-manufacturers:
     -- an oxidising agent in cocaine production); P10: ephedrine, pseudoephedrine; P11: APAAN, P-2-P.
     info {
@@ -66,7 +67,7 @@ return lesson {
         bullets {
           { ru = "Тонкие тёмно-фиолетовые, почти непрозрачные кристаллы с синеватым металлическим блеском", en = "Slender, dark-purple, almost opaque crystals with a bluish metallic sheen" },
           { ru = "Сильный окислитель; широко и законно применяется как дезинфицирующее средство", en = "A strong oxidising agent, widely and legally used as a disinfectant" },
-          { ru = "При изготовлении кокаина им очищают кокаиновую пасту, разрушая лишние алкалоиды", en = "In cocaine manufacture it purifies coca paste by destroying unwanted alkaloids" },
+          { ru = "Используется как окислитель при изготовлении кокаина", en = "It is used as an oxidising agent in cocaine manufacture" },
         },
         heading { ru = "Эфедрин и псевдоэфедрин", en = "Ephedrine and pseudoephedrine" },
         bullets {
@@ -122,7 +123,7 @@ return lesson {
         },
         heading { ru = "Система PICS", en = "PICS" },
         para {
-          ru = "Система МККН PICS (система оповещения об инцидентах с прекурсорами) позволяет сотрудникам в реальном времени сообщать об изъятиях, остановленных поставках и найденных лабораториях. К 2016 году ею пользовались около 450 человек в 100 странах; 30 % инцидентов касались веществ, не находящихся под международным контролем.",
+          ru = "Система МККН PICS (система оповещения об инцидентах с прекурсорами) позволяет сотрудникам в реальном времени сообщать об изъятиях, остановленных поставках и найденных лабораториях. К 2016 году у неё было около 450 пользователей в 100 странах; 30 % инцидентов касались веществ, не находящихся под международным контролем.",
           en = "INCB's Precursors Incident Communication System (PICS) lets officers share seizures, stopped shipments and laboratory finds in real time. By 2016 it had about 450 users in 100 countries, and 30% of the incidents reported involved chemicals not under international control.",
         },
       },
@@ -191,7 +192,8 @@ return lesson {
       },
     },
 
-    -- P15, P16 (verified part), P17, P4.
+    -- P15: totality of circumstances, know your customer; P16 (verified part): the red flags;
+    -- P17: suspicious orders should be shared; P6: legal trade is huge, diversion hard to spot.
     single {
       id = "order",
       prompt = {
@@ -199,7 +201,7 @@ return lesson {
         en = "A newly set-up trading company in a free zone orders acetic anhydride. Its phone number is in another country, and it will not say what the chemical is for. How should you assess this?",
       },
       choices = {
-        { id = "totality", text = { ru = "Несколько признаков сразу: заказ подозрителен — проверить покупателя и поделиться сведениями, например через PICS", en = "Several red flags together: the order is suspicious; check the buyer and share the information, for example through PICS" } },
+        { id = "totality", text = { ru = "Несколько признаков сразу: заказ подозрителен — проверить покупателя и поделиться сведениями о заказе", en = "Several red flags together: the order is suspicious; check the buyer and share the information about the order" } },
         { id = "one_enough", text = { ru = "Хватило бы и одного признака: это доказанная попытка утечки", en = "Any one of these signs alone would prove an attempted diversion" },
           feedback = { ru = "Ни один признак сам по себе ничего не доказывает; важна совокупность.", en = "No single sign proves anything; what counts is the totality." } },
         { id = "nothing", text = { ru = "Законная торговля уксусным ангидридом огромна, значит, проверять бессмысленно", en = "Legal trade in acetic anhydride is huge, so checking is pointless" },

@@ -36,8 +36,8 @@ return lesson {
           en = "UNODC's manual of rapid testing methods (ST/NAR/13/Rev.1) groups the field tests by drug:",
         },
         bullets {
-          { ru = "опий — реактив Марки, сульфат железа", en = "opium: Marquis, ferric sulfate" },
-          { ru = "морфин, кодеин, героин — реактивы Марки и Меке, азотная кислота, сульфат железа", en = "morphine, codeine, heroin: Marquis, Mecke, nitric acid, ferric sulfate" },
+          { ru = "опий — реактив Марки, сульфат железа(III)", en = "opium: Marquis, ferric sulfate" },
+          { ru = "морфин, кодеин, героин — реактивы Марки и Меке, азотная кислота, сульфат железа(III)", en = "morphine, codeine, heroin: Marquis, Mecke, nitric acid, ferric sulfate" },
           { ru = "каннабис — соль прочного синего Б, реактив Дюкенуа — Левина", en = "cannabis: Fast Blue B salt, Duquenois–Levine" },
           { ru = "кокаин — тиоцианат кобальта и его модификация, тест Скотта; реактив Вагнера", en = "cocaine: cobalt thiocyanate and its modified form, the Scott test; Wagner's reagent" },
           { ru = "амфетамины — реактив Марки, серная кислота, реактив Саймона (в том числе с ацетоном), галловая кислота", en = "amphetamines: Marquis, sulfuric acid, Simon's (also with acetone), gallic acid" },
@@ -97,7 +97,7 @@ return lesson {
           { ru = "Синий цвет — со вторичными аминами, например метамфетамином и МДМА", en = "Turns blue with secondary amines such as methamphetamine and MDMA" },
           { ru = "Первичные амины, например амфетамин, синего цвета не дают", en = "Primary amines such as amphetamine do not turn blue" },
           { ru = "В исследовании 40 изъятых образцов, подтверждённых ГХ-МС, кристаллический метамфетамин дал оранжевый цвет с реактивом Марки и тёмно-синий с реактивом Саймона; таблетки МДМА — тёмно-фиолетовый и тёмно-синий", en = "In a study of 40 seized samples confirmed by GC-MS, crystalline methamphetamine gave orange with Marquis and deep blue with Simon's; MDMA tablets gave dark purple and dark blue" },
-          { ru = "С синтетическими катинонами тест почти не работает: 88 % ложноотрицательных результатов", en = "It works poorly on synthetic cathinones: 88% false negatives" },
+          { ru = "С синтетическими катинонами тест работает плохо: 88 % ложноотрицательных результатов", en = "It works poorly on synthetic cathinones: 88% false negatives" },
         },
         para {
           ru = "Отсюда порядок: сначала реактив Марки (оранжевый — возможно, амфетамин или метамфетамин), затем тест Саймона, чтобы их различить.",
@@ -153,16 +153,17 @@ return lesson {
       },
     },
 
-    -- C23: Fast Blue B, look-alikes, filtering, Fast Blue BB and hemp; C22: Duquenois–Levine.
+    -- C23: Fast Blue B, look-alikes, filtering, Fast Blue BB and hemp; C22: the Duquenois test
+    -- (UN 1950s, 1969 study, 1973 court); C21: Duquenois–Levine uses the Duquenois reagent.
     info {
       id = "cannabis_tests",
       title = { ru = "Тесты на каннабис", en = "Cannabis tests" },
       body = {
         bullets {
           { ru = "Соль прочного синего Б образует с каннабиноидами красные или фиолетово-коричневые красители", en = "Fast Blue B salt forms red to violet-brown dyes with cannabinoids" },
-          { ru = "Гвоздика, мускатный орех, имбирь и корень мужского папоротника реагируют похоже, поэтому стадия фильтрования считается обязательной", en = "Cloves, nutmeg, ginger and male-fern root can react similarly, so a filtering step is considered essential" },
+          { ru = "Гвоздика, мускатный орех, имбирь и корень мужского папоротника могут реагировать похоже, поэтому стадия фильтрования считается обязательной", en = "Cloves, nutmeg, ginger and male-fern root can react similarly, so a filtering step is considered essential" },
           { ru = "Родственная соль прочного синего ББ даёт красный цвет с ТГК и оранжевый с КБД — это помогает отличить наркотический каннабис от технической конопли", en = "The related Fast Blue BB gives red with THC and orange with CBD, which helps tell drug-type cannabis from hemp" },
-          { ru = "Тест Дюкенуа — Левина ООН приняла в 1950-х годах как основной, но он неспецифичен: в британском исследовании 1969 года похожий результат дали 25 растительных материалов; в 1973 году Верховный суд штата Висконсин счёл его одного недостаточным", en = "The UN adopted the Duquenois–Levine test in the 1950s as its preferred cannabis test, but it is not specific: a 1969 UK study found 25 plant materials giving similar results, and in 1973 the Wisconsin Supreme Court held it was not enough on its own" },
+          { ru = "Тест Дюкенуа (на его реактиве основан тест Дюкенуа — Левина) ООН приняла в 1950-х годах как основной тест на каннабис, но позднее выяснилось, что он неспецифичен: в британском исследовании 1969 года похожий результат дали 25 растительных материалов; в 1973 году Верховный суд штата Висконсин признал, что одного этого теста недостаточно", en = "The UN adopted the Duquenois test (whose reagent the Duquenois–Levine test uses) in the 1950s as its preferred cannabis test, but later studies showed it is not specific: a 1969 UK study found 25 plant materials giving similar results, and in 1973 the Wisconsin Supreme Court held it was not enough on its own" },
         },
       },
     },

@@ -87,7 +87,7 @@ return lesson {
         },
         heading { ru = "«Каптагон»", en = "Captagon" },
         bullets {
-          { ru = "Каптагон — торговое название лекарства с фенетиллином: белые таблетки с логотипом из двух полумесяцев", en = "Captagon was the brand name of a fenetylline medicine: white tablets with a logo of two half-moons" },
+          { ru = "Каптагон — первоначально торговое название лекарства с фенетиллином: белые таблетки с логотипом из двух полумесяцев", en = "Captagon was the brand name of a fenetylline medicine: white tablets with a logo of two half-moons" },
           { ru = "Изымаемый сегодня «каптагон» — подпольно спрессованные таблетки с похожим логотипом; обычно в них амфетамин, часто с кофеином, а не фенетиллин", en = "The \"captagon\" seized today is clandestinely pressed tablets with a similar logo; they usually contain amphetamine, often with caffeine, rather than fenetylline" },
         },
         para {
@@ -158,7 +158,7 @@ return lesson {
           { ru = "Кокаин-основание («крэк») — небольшие бесформенные беловатые комочки", en = "Cocaine base (\"crack\") looks like small, irregular, whitish rocks" },
         },
         para {
-          ru = "Запомните про разбавители: местные анестетики, например лидокаин и бензокаин, сами по себе дают положительный результат в тесте Скотта на кокаин (урок 4).",
+          ru = "Запомните про разбавители: местные анестетики, например лидокаин и бензокаин, могут сами по себе дать положительный результат в тесте Скотта на кокаин (урок 4).",
           en = "Remember the cutting agents: local anaesthetics such as lidocaine and benzocaine can on their own make the Scott test for cocaine positive (lesson 4).",
         },
       },

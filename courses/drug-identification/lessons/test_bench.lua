@@ -52,7 +52,8 @@ local function add_text(ops, ctx, t, x, y, size, width, color, line_height)
   return y
 end
 
--- The words on the bench.
+-- The words on the bench. C27: most colour reagents are strong acids (no_ppe); C17: the Scott
+-- steps (hint_scott); C29: compare colours in good light (hint_read).
 local T = {
   sample = { ru = "Образец", en = "Sample" },
   ppe_off = { ru = "Надеть перчатки и защитные очки", en = "Put on gloves and eye protection" },
@@ -69,7 +70,7 @@ local T = {
   hint_again = { ru = "Этот тест уже проведён — смотрите результаты.", en = "You have already run this test: see the results." },
   hint_scott = { ru = "Тест Скотта идёт в три этапа: добавьте соляную кислоту, затем хлороформ.", en = "The Scott test has three steps: add hydrochloric acid, then chloroform." },
   hint_read = { ru = "Сравните цвет при хорошем освещении. Нужен ли ещё тест?", en = "Compare the colour in good light. Do you need another test?" },
-  no_ppe = { ru = "Осторожно: вы работаете с едким реактивом без перчаток и очков!", en = "Careful: you are handling a caustic reagent without gloves and goggles!" },
+  no_ppe = { ru = "Осторожно: вы работаете с реактивом без перчаток и очков! Большинство реактивов — сильные кислоты.", en = "Careful: you are handling a reagent without gloves and goggles! Most reagents are strong acids." },
   hcl = { ru = "+ HCl", en = "+ HCl" },
   chloroform = { ru = "+ хлороформ", en = "+ chloroform" },
 }
@@ -144,7 +145,7 @@ local CASES = {
   },
   crystals = {
     title = { ru = "Случай 2. Кристаллы в легковом автомобиле", en = "Case 2. Crystals in a car" },
-    description = { ru = "Пакет с прозрачными голубовато-белыми кристаллами, похожими на осколки стекла, под сиденьем автомобиля.", en = "A bag of clear, bluish-white crystals like broken glass, under a car seat." },
+    description = { ru = "Пакет с блестящими голубовато-белыми кристаллами, похожими на осколки стекла, под сиденьем автомобиля.", en = "A bag of shiny, bluish-white crystals like broken glass, under a car seat." },
     sample = { kind = "crystals" },
     results = { marquis = R.orange, simon = R.deep_blue },
     stops = {
@@ -522,7 +523,7 @@ return lesson {
       title = { ru = "Как устроен практикум", en = "How the bench works" },
       body = {
         para {
-          ru = "Пять случаев. В каждом перед вами образец, четыре ампулы с реактивами и плашка для капельной пробы. Действуйте как на службе:",
+          ru = "Пять случаев. В каждом перед вами образец, четыре ампулы с реактивами и пластинка для капельной пробы. Действуйте как на службе:",
           en = "Five cases. Each gives you a sample, four reagent ampoules and a spot plate. Work as you would on duty:",
         },
         numbered {
