@@ -208,8 +208,8 @@ return lesson {
         bullets {
           { ru = "Морем в год перевозится около 750 млн TEU контейнеров — около 90 % мировых грузов", en = "About 750 million TEU of containers move by sea each year, about 90% of world cargo" },
           { ru = "Физически досматривают менее 2 % контейнеров", en = "Fewer than 2% are ever physically examined" },
-          { ru = "Программа ЮНОДК–ВТамО по контролю за контейнерными перевозками (с 2003–2004 гг.) создаёт совместные группы портового контроля из таможни, полиции и других ведомств; они отбирают контейнеры высокого риска по анализу рисков. Сейчас программа охватывает и авиагрузы, и сухопутные границы", en = "The UNODC–WCO Container Control Programme (since 2003–2004) builds joint Port Control Units of customs, police and other agencies, which use risk analysis to pick high-risk containers. It now covers air cargo and land borders too" },
-          { ru = "ЮНОДК предупреждало: торговля через «сухие порты» и соглашения, сокращающие таможенный досмотр, растут быстрее, чем возможности контроля, — это даёт место для сокрытия опиатов в законных грузах", en = "UNODC warned that trade through dry ports, and agreements that cut customs inspections, were growing faster than enforcement, leaving room to hide opiates in licit cargo" },
+          { ru = "Программа УНП ООН–ВТамО по контролю за контейнерными перевозками (с 2003–2004 гг.) создаёт совместные группы портового контроля из таможни, полиции и других ведомств; они отбирают контейнеры высокого риска по анализу рисков. Сейчас программа охватывает и авиагрузы, и сухопутные границы", en = "The UNODC–WCO Container Control Programme (since 2003–2004) builds joint Port Control Units of customs, police and other agencies, which use risk analysis to pick high-risk containers. It now covers air cargo and land borders too" },
+          { ru = "УНП ООН предупреждало: торговля через «сухие порты» и соглашения, сокращающие таможенный досмотр, растут быстрее, чем возможности контроля, — это даёт место для сокрытия опиатов в законных грузах", en = "UNODC warned that trade through dry ports, and agreements that cut customs inspections, were growing faster than enforcement, leaving room to hide opiates in licit cargo" },
         },
       },
     },
@@ -265,7 +265,7 @@ return lesson {
           alt = { ru = "Контейнер с открытыми дверями, пронумерованы семь точек осмотра", en = "A container with open doors and the seven inspection points numbered" },
         },
         numbered {
-          { ru = "Снаружи и снизу (ходовая часть)", en = "Outside and undercarriage" },
+          { ru = "Снаружи и снизу (днище)", en = "Outside and undercarriage" },
           { ru = "Двери изнутри и снаружи, включая запорные штанги и петли", en = "Doors, inside and outside, including locking bars and hinges" },
           { ru = "Правая стенка", en = "Right side" },
           { ru = "Левая стенка", en = "Left side" },
@@ -358,7 +358,7 @@ return lesson {
           feedback = { ru = "Верно. Сначала осмотрите её, не касаясь.", en = "Right. Inspect it first, without touching it." } },
         { id = "right_door", polygon = PART.right_door, label = { ru = "Правая дверь", en = "Right door" } },
         { id = "left_door", polygon = PART.left_door, label = { ru = "Левая дверь", en = "Left door" } },
-        { id = "under", rect = PART.under, label = { ru = "Ходовая часть", en = "Undercarriage" } },
+        { id = "under", rect = PART.under, label = { ru = "Днище", en = "Undercarriage" } },
       },
       correct = "seal",
       attempts = 2,

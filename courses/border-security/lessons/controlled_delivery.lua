@@ -23,7 +23,7 @@ return lesson {
       title = { ru = "Что это такое", en = "What it is" },
       body = {
         para {
-          ru = "Конвенция ООН о борьбе против незаконного оборота наркотических средств и психотропных веществ 1988 года (ст. 1, п. «g»): контролируемая поставка — это метод, при котором незаконные или подозрительные партии допускают к вывозу, провозу или ввозу на территорию одного или нескольких государств с ведома и под надзором их компетентных органов, чтобы установить лиц, участвующих в преступлениях.",
+          ru = "Конвенция ООН о борьбе против незаконного оборота наркотических средств и психотропных веществ 1988 года (ст. 1, п. «g»): контролируемая поставка — это метод, при котором незаконные или подозрительные партии допускают к вывозу, провозу или ввозу на территорию одного или нескольких государств с ведома и под надзором их компетентных органов, чтобы установить лиц, участвующих в преступлениях, связанных с незаконным оборотом.",
           en = "The 1988 UN Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances, Article 1(g): a controlled delivery lets illicit or suspect consignments pass out of, through or into one or more countries, with the knowledge and under the supervision of their competent authorities, in order to identify the people involved in trafficking offences.",
         },
         para {
@@ -55,7 +55,7 @@ return lesson {
       },
       correct = false,
       explanation = {
-        ru = "Контролируемая поставка идёт с ведома и под надзором компетентных органов всех государств на маршруте и по согласованным договорённостям.",
+        ru = "Контролируемая поставка идёт с ведома и под надзором компетентных органов заинтересованных государств и по согласованным договорённостям.",
         en = "A controlled delivery runs with the knowledge and under the supervision of the competent authorities of the countries concerned, on agreed arrangements.",
       },
     },
@@ -73,7 +73,7 @@ return lesson {
           { ru = "Нужна ли санкция суда или иного независимого органа?", en = "Is judicial or other independent authorisation needed?" },
         },
         para {
-          ru = "Например, в справочнике агента таможни США предписано советоваться с прокурором; там же описана замена груза муляжом.",
+          ru = "Например, справочник специального агента Таможенной службы США предписывает советоваться с прокурором и описывает замену груза муляжом.",
           en = "The US Customs Special Agent Handbook, for example, calls for consulting prosecutors and describes substituting sham material for the goods.",
         },
       },
@@ -82,14 +82,14 @@ return lesson {
     -- CD5: the four questions; the distractor is not among them.
     multiple {
       id = "questions",
-      prompt = { ru = "Какие вопросы нужно решить до контролируемой поставки? Отметьте все верные варианты.", en = "Which questions must be settled before a controlled delivery? Select all that apply." },
+      prompt = { ru = "Какие вопросы, по УНП ООН, нужно решить до контролируемой поставки? Отметьте все верные варианты.", en = "Which questions does UNODC say must be settled before a controlled delivery? Select all that apply." },
       choices = {
         { id = "replace", text = { ru = "Можно ли по закону заменить груз и будут ли записи доказательством", en = "Whether the law allows replacing the goods, and whether the records will count as evidence" } },
         { id = "lead", text = { ru = "Какое ведомство руководит", en = "Which agency leads" } },
         { id = "legal", text = { ru = "Правовые предпосылки", en = "The legal preconditions" } },
         { id = "court", text = { ru = "Нужна ли санкция суда или независимого органа", en = "Whether judicial or independent authorisation is needed" } },
         { id = "courier", text = { ru = "Согласен ли курьер", en = "Whether the courier agrees" },
-          feedback = { ru = "Курьера никто не спрашивает.", en = "Nobody asks the courier." } },
+          feedback = { ru = "Этого вопроса нет в перечне УНП ООН.", en = "That is not one of the questions UNODC lists." } },
       },
       correct = { "replace", "lead", "legal", "court" },
       shuffle = true,
@@ -167,7 +167,9 @@ return lesson {
       next = "case_decision",
     },
 
-    -- CD5 (replacement), CD6 (US Customs handbook: sham material), CD7 (consent and control).
+    -- CD1 (the consignment may be the drugs or substitutes), CD5 (national law on replacing them wholly
+    -- or partly), CD6 (US Customs handbook: sham material). "Partly removed" (CD3, art. 11(3)) is left
+    -- out: that wording is only partly verified.
     single {
       id = "case_decision",
       body = {
@@ -178,7 +180,7 @@ return lesson {
       },
       prompt = { ru = "Что верно о самом грузе?", en = "What is true about the goods themselves?" },
       choices = {
-        { id = "options", text = { ru = "Его могут оставить, частично изъять или заменить муляжом — если это позволяет закон", en = "They may be left, partly removed or replaced with sham material, if the law allows" } },
+        { id = "options", text = { ru = "Его могут оставить как есть или заменить полностью либо частично, например муляжом, — если это позволяет закон", en = "They may travel on as they are, or be replaced wholly or partly, for example with sham material, if the law allows" } },
         { id = "must_leave", text = { ru = "Наркотики всегда должны ехать дальше нетронутыми", en = "The drugs must always travel on untouched" },
           feedback = { ru = "Закон может разрешать полную или частичную замену; это один из вопросов, решаемых заранее.", en = "The law may allow replacing them wholly or partly; that is one of the questions settled first." } },
         { id = "must_replace", text = { ru = "Наркотики всегда заменяют полностью", en = "The drugs are always fully replaced" },

@@ -230,7 +230,7 @@ return lesson {
           id = "f_uv_paper",
           prompt = { ru = "Страница данных под УФ-лампой ярко светится голубовато-белым. О чём это говорит?", en = "Under a UV lamp the data page glows bright bluish-white. What does that suggest?" },
           choices = {
-            { id = "suspect", text = { ru = "Бумага подозрительна: паспортная бумага без оптических отбеливателей остаётся тусклой", en = "The paper is suspect: passport paper has no optical brighteners and stays dull" } },
+            { id = "suspect", text = { ru = "Бумага подозрительна: паспортная бумага по стандарту ЕС не содержит оптических отбеливателей и остаётся тусклой", en = "The paper is suspect: passport paper to the EU standard has no optical brighteners and stays dull" } },
             { id = "genuine", text = { ru = "Так и должно быть у подлинной бумаги", en = "That is how genuine paper should look" } },
           },
           correct = "suspect",
@@ -419,7 +419,7 @@ return lesson {
         -- V9: the Container Control Programme's Port Control Units.
         single {
           id = "f_ccp",
-          prompt = { ru = "Что создаёт программа ЮНОДК–ВТамО по контролю за контейнерными перевозками?", en = "What does the UNODC–WCO Container Control Programme build?" },
+          prompt = { ru = "Что создаёт программа УНП ООН–ВТамО по контролю за контейнерными перевозками?", en = "What does the UNODC–WCO Container Control Programme build?" },
           choices = {
             { id = "pcu", text = { ru = "Совместные группы портового контроля, отбирающие контейнеры по анализу рисков", en = "Joint Port Control Units that select containers by risk analysis" } },
             { id = "scan_all", text = { ru = "Системы сплошного досмотра каждого контейнера", en = "Systems that examine every container" } },
@@ -493,10 +493,10 @@ return lesson {
           },
           correct = "def",
         },
-        -- CD5: questions to settle first.
+        -- CD5: questions UNODC says to settle first; the courier's agreement is not among them.
         multiple {
           id = "f_cd_questions",
-          prompt = { ru = "Какие вопросы решают до контролируемой поставки? Отметьте все.", en = "Which questions are settled before a controlled delivery? Select all that apply." },
+          prompt = { ru = "Какие вопросы, по УНП ООН, нужно решить до контролируемой поставки? Отметьте все.", en = "Which questions does UNODC say to settle before a controlled delivery? Select all that apply." },
           choices = {
             { id = "lead", text = { ru = "Какое ведомство руководит", en = "Which agency leads" } },
             { id = "court", text = { ru = "Нужна ли санкция суда или независимого органа", en = "Whether judicial or independent authorisation is needed" } },

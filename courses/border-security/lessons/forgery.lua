@@ -74,8 +74,8 @@ local function examine(ctx)
       en = "The document is in order: the paper is dull under UV with glowing fibres, the microprinting is sharp, the stitching is intact. Checking several features is what layered security means in practice.",
     },
     counterfeit = {
-      ru = "Подделка всего документа: подлинная бумага паспорта не содержит оптических отбеливателей и в УФ остаётся тусклой, а эта светится и не имеет волокон; микропечать при копировании распалась на точки. Направьте на углублённую проверку.",
-      en = "A wholly counterfeit document: genuine passport paper has no optical brighteners and stays dull under UV, but this paper glows and has no fibres; the microprinting broke up when copied. Refer it to the second line.",
+      ru = "Подделка всего документа: подлинная паспортная бумага (по стандарту ЕС) не содержит оптических отбеливателей и в УФ остаётся тусклой, а эта светится и не имеет волокон; микропечать при копировании распалась на точки. Направьте на углублённую проверку.",
+      en = "A wholly counterfeit document: genuine passport paper (to the EU standard) has no optical brighteners and stays dull under UV, but this paper glows and has no fibres; the microprinting broke up when copied. Refer it to the second line.",
     },
     substituted = {
       ru = "Признаки замены страницы: страница данных ведёт себя в УФ иначе, чем остальные, а у корешка видны следы вмешательства. Микропечать может быть чёткой — вклеенная страница бывает взята из другого подлинного паспорта. Направьте на углублённую проверку.",
@@ -183,7 +183,7 @@ return lesson {
       },
     },
 
-    -- S2: layered features, a covert feature, consistent quality; S13: primary-line practice.
+    -- S2: layered features, a covert feature, consistent quality; S13: primary-line practice (US CBP).
     info {
       id = "layers",
       title = { ru = "Защита работает слоями", en = "Security works in layers" },
@@ -191,11 +191,11 @@ return lesson {
         bullets {
           { ru = "Ни один защитный элемент не защищает от всех угроз и не надёжен на 100 %: элементы дополняют друг друга", en = "No single feature protects against every threat or is 100% effective: features back each other up" },
           { ru = "В каждом документе должен быть хотя бы один скрытый элемент для экспертной проверки", en = "Every travel document should carry at least one covert feature for expert authentication" },
-          { ru = "Подлинные документы изготавливаются с постоянным качеством — подделку выдают отличия от подлинника. Знайте подлинный образец", en = "Genuine documents are made to a consistent quality, so a fake gives itself away by its differences. Know the genuine document" },
+          { ru = "ИКАО требует постоянного качества изготовления: подделку выдают отличия от подлинника. Знайте подлинный образец", en = "ICAO insists on consistent production quality, because a fake gives itself away by its differences from the genuine document. Know the genuine document" },
         },
         para {
-          ru = "На первой линии на документ часто меньше 10 секунд. Опытные сотрудники опираются на несколько ключевых элементов и на поведение человека, а сомнительные случаи направляют на углублённую проверку (вторая линия).",
-          en = "At the primary line you often have under 10 seconds per document. Trained officers rely on a few key features and on behaviour, and send doubtful cases to secondary inspection.",
+          ru = "По данным CBP США, у инспектора первой линии на документ часто меньше 10 секунд. Инспекторы опираются на подготовку, несколько ключевых элементов и поведенческие признаки, а сомнительные случаи направляют на углублённую проверку (вторая линия).",
+          en = "US CBP notes that a primary-line inspector often has under 10 seconds per document. Inspectors rely on their training, a few key features and behavioural cues, and send doubtful cases to secondary inspection.",
         },
       },
     },

@@ -204,7 +204,8 @@ return lesson {
     },
 
     -- M5: what the composite check digit covers; M4: positions of nationality (11-13) and sex (21),
-    -- which therefore fall outside every check digit.
+    -- which therefore fall outside every check digit; M6, M11: with weights 7, 3, 1 a single changed
+    -- digit always changes the sum mod 10 (a letter change can slip through, e.g. 0 -> A).
     info {
       id = "composite",
       title = { ru = "Общая контрольная цифра", en = "The composite check digit" },
@@ -214,7 +215,7 @@ return lesson {
           en = "The last digit of line 2, position 44, is computed over positions 1–10, 14–20 and 22–43: all the data fields together with their own check digits.",
         },
         bullets {
-          { ru = "Изменение в номере, дате рождения, сроке действия или личном номере нарушит и цифру поля, и общую цифру", en = "A change in the number, date of birth, expiry or personal number breaks both the field's digit and the composite" },
+          { ru = "Если изменить одну цифру в номере, дате рождения, сроке действия или личном номере и не пересчитать контрольные цифры, не сойдутся и цифра поля, и общая цифра", en = "Changing one digit of the number, date of birth, expiry or personal number without recomputing the check digits breaks both the field's digit and the composite" },
           { ru = "Гражданство (11–13) и пол (21) не входят ни в одну контрольную цифру: их сверяйте с печатными данными страницы", en = "Nationality (11–13) and sex (21) are outside every check digit: compare them with the printed data on the page" },
         },
       },

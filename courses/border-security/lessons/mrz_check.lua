@@ -125,10 +125,10 @@ local function explain(change)
     return {
       ru = "Изменено поле «" .. ru_name .. "»: сейчас там " .. change.after .. ". " .. w .. ", значит, контрольная цифра должна быть "
         .. change.should_be .. ", а в МЧЗ стоит " .. change.shown .. " — цифра осталась от прежнего значения " .. change.before
-        .. ". Общая контрольная цифра тоже не сходится, как и должно быть при любом изменении поля, которое она охватывает.",
+        .. ". Общая контрольная цифра тоже не сходится: она охватывает и это поле.",
       en = "The " .. en_name .. " was changed: it now reads " .. change.after .. ". " .. w .. ", so its check digit should be "
         .. change.should_be .. ", but the MRZ prints " .. change.shown .. ", left over from the original " .. change.before
-        .. ". The composite check digit fails too, as it must when any field it covers changes.",
+        .. ". The composite check digit fails too, because it covers this field as well.",
     }
   end
   return {
@@ -251,7 +251,7 @@ return lesson {
   id = "mrz_check",
   title = { ru = "Проверка МЧЗ: найдите подделку", en = "Checking the MRZ: find the forgery" },
   objectives = {
-    { ru = "Пересчитывать контрольные цифры МЧЗ на реальном документе", en = "Recompute the MRZ check digits of a real document" },
+    { ru = "Пересчитывать все контрольные цифры МЧЗ документа", en = "Recompute all the MRZ check digits of a document" },
     { ru = "По несовпавшей цифре находить изменённое поле", en = "Use a failing digit to find the altered field" },
     { ru = "Понимать, чего проверка МЧЗ не доказывает", en = "Know what an MRZ check does not prove" },
   },
@@ -269,7 +269,7 @@ return lesson {
         },
         heading { ru = "Пример", en = "Example" },
         para {
-          ru = "Фальсификатор исправил дату рождения 740812 на 790812, а цифру 2 оставил. Пересчёт: 7×7 + 9×3 + 0 + 8×7 + 1×3 + 2×1 = 137 → 7. Ожидается 7, напечатано 2 — изменение обнаружено.",
+          ru = "Фальсификатор изменил дату рождения 740812 на 790812, а цифру 2 оставил. Пересчёт: 7×7 + 9×3 + 0 + 8×7 + 1×3 + 2×1 = 137 → 7. Ожидается 7, напечатано 2 — изменение обнаружено.",
           en = "A forger changed the date of birth 740812 to 790812 but left the check digit 2. Recompute: 7×7 + 9×3 + 0 + 8×7 + 1×3 + 2×1 = 137 → 7. Expected 7, printed 2: the change is exposed.",
         },
       },
@@ -323,7 +323,8 @@ return lesson {
     dynamic { id = "find_3", build = find_altered },
 
     -- M6: the rule is public, so digits can be computed by anyone; S1: threats that leave the MRZ
-    -- consistent (whole counterfeits, impostors); S2: no single feature is enough, layer them.
+    -- consistent (whole counterfeits, impostors); S2: no single feature is enough, layer them;
+    -- M12: combine MRZ checks with the printed data, security features and the holder.
     info {
       id = "limits",
       title = { ru = "Чего не доказывает верная МЧЗ", en = "What a correct MRZ does not prove" },
@@ -335,7 +336,7 @@ return lesson {
         bullets {
           { ru = "Полностью поддельный бланк может иметь верные цифры", en = "A wholly counterfeit document can carry correct digits" },
           { ru = "Самозванец с чужим подлинным паспортом пройдёт любую проверку цифр", en = "An impostor with someone else's genuine passport passes every digit check" },
-          { ru = "ИКАО: ни один защитный элемент не защищает от всех угроз, элементы работают только вместе", en = "ICAO: no single security feature protects against every threat; features work only in layers" },
+          { ru = "ИКАО: ни один защитный элемент не защищает от всех угроз, поэтому защита должна быть многоуровневой", en = "ICAO: no single security feature protects against every threat, so features must be layered" },
           { ru = "Поэтому: цифры МЧЗ + печатные данные страницы + защитные элементы + сравнение с владельцем", en = "So: MRZ digits + the printed data + the security features + comparison with the holder" },
         },
       },
@@ -353,12 +354,13 @@ return lesson {
       },
     },
 
-    -- M5, M11: a changed birth date with its old digit fails its own digit and the composite.
+    -- M5, M11: a changed birth-date digit with the old check digit fails its own digit and the
+    -- composite (M6: weights 7, 3, 1 always catch a single changed digit).
     multiple {
       id = "q_which_fail",
       prompt = {
-        ru = "Фальсификатор изменил дату рождения, а контрольные цифры не тронул. Какие цифры не сойдутся? Отметьте все.",
-        en = "A forger changed the date of birth and left the check digits alone. Which digits will fail? Select all that apply.",
+        ru = "Фальсификатор изменил одну цифру в дате рождения, а контрольные цифры не тронул. Какие цифры не сойдутся? Отметьте все.",
+        en = "A forger changed one digit of the date of birth and left the check digits alone. Which digits will fail? Select all that apply.",
       },
       choices = {
         { id = "birth", text = { ru = "Контрольная цифра даты рождения (20)", en = "The date-of-birth check digit (20)" } },

@@ -84,7 +84,7 @@ return lesson {
       title = { ru = "Разговор", en = "The conversation" },
       body = {
         para {
-          ru = "Он едет «к сестре», но не может назвать её район. Говорит, что он торговец, но товара и документов на товар нет. На уточняющий вопрос о двух неделях отвечает, что вещи купит на месте.",
+          ru = "Он едет «к сестре», но не может назвать её район. Говорит, что он торговец, но товара и документов на товар нет. На уточняющий вопрос о двух неделях отвечает, что одежду купит на месте.",
           en = "He is visiting \"his sister\" but cannot name her district. He says he is a trader, but carries no goods and no papers for goods. Asked again about the two weeks, he says he will buy clothes there.",
         },
       },

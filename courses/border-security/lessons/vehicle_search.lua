@@ -325,6 +325,7 @@ return lesson {
       id = "tools",
       title = { ru = "Средства досмотра", en = "Search tools" },
       body = {
+        para { ru = "Например, Служба таможенного и пограничного контроля США (CBP) применяет к подозрительным автомобилям:", en = "US Customs and Border Protection (CBP), for example, uses these on suspect vehicles:" },
         bullets {
           { ru = "Служебные собаки", en = "Detector dogs" },
           { ru = "Плотномеры («щупы плотности»)", en = "Density meters (\"density probes\")" },
