@@ -9,11 +9,11 @@
 namespace cbt::ui {
 
 struct WindowOptions {
-    bool kiosk_mode = true;                  // full screen, locked down; false = --windowed
-    int width = 1280, height = 800;          // window size when windowed
-    std::filesystem::path assets_dir;        // holds i18n/ (translation catalogues)
-    std::optional<std::filesystem::path> screenshot_dir;   // write a PNG of each new view once drawn
-    bool authoring = false;                  // --dev: call Session::reload_changed_courses twice a second
+    bool kiosk_mode = true;                               // full screen, locked down; false = --windowed
+    int width = 1280, height = 800;                       // window size when windowed
+    std::filesystem::path assets_dir;                     // holds i18n/ (translation catalogues)
+    std::optional<std::filesystem::path> screenshot_dir;  // write a PNG of each new view once drawn
+    bool authoring = false;                               // --dev: call Session::reload_changed_courses twice a second
 };
 
 // Runs the window until the instructor leaves kiosk mode (or the window is closed when not in

@@ -3,5 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j"$(nproc)" --target bench_foundation >/dev/null
+cmake --build build -j"$(nproc)" --target bench_foundation cbt-kiosk >/dev/null
+echo "== engine (course runtime, sandbox, journal)"
 ./build/tools/bench/bench_foundation "$@"
+echo
+echo "== kiosk window (under Xvfb)"
+python3 tools/bench/bench_kiosk.py build/engine/apps/kiosk/cbt-kiosk
