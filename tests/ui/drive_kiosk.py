@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Drives the real cbt-kiosk window with xdotool (real X mouse and keyboard events) on a private
 # Xvfb server. It finds controls through the kiosk's UI trace (CBT_UI_TRACE, see docs/kiosk.md)
-# and waits for views there instead of sleeping. Scenarios: `tour` and `lockdown`.
+# and waits for views there instead of sleeping. Scenarios: `tour`, `lockdown` and `dev`.
 """Usage:
   drive_kiosk.py tour --kiosk BIN --source DIR [--lang en|ru] [--shots DIR] [--keep DIR]
   drive_kiosk.py lockdown --kiosk BIN --source DIR --wm-close BIN [--lang en|ru] [--shots DIR]
@@ -10,6 +10,8 @@ tour:     signs in from a CSV roster, plays the sample course's `tour` lesson (e
           by mouse and keyboard, checks the results screen, then checks the journal's events.
 lockdown: starts in kiosk mode; a window close, Alt+F4, Escape and Alt+Tab leave it running;
           Ctrl+Alt+Shift+X and the instructor PIN make it exit with status 0.
+dev:      `cbt-kiosk --dev` on a copy of the sample course: edits to the open lesson are re-read
+          and the same screen comes back; a broken edit shows the lesson-error notice.
 """
 import argparse
 import json
@@ -418,9 +420,64 @@ def run_lockdown(opts):
     print("lockdown: ok")
 
 
+def attempts_started(db_file):
+    db = sqlite3.connect(db_file)
+    try:
+        return db.execute("SELECT count(*) FROM events WHERE type = 'attempt_started'").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+    finally:
+        db.close()
+
+
+def run_dev(opts):
+    """--dev: an edit to the open lesson's file brings the same screen back; a broken edit shows
+    a lesson-error notice; fixing it brings the screen back again."""
+    work = opts.keep or tempfile.mkdtemp(prefix="cbt-ui-dev-")
+    os.makedirs(work, exist_ok=True)
+    course = os.path.join(work, "sample")
+    shutil.copytree(os.path.join(opts.source, "courses", "sample"), course)
+    data = os.path.join(work, "data")
+    db = os.path.join(data, "kiosk.db")
+    k = Kiosk(opts.kiosk, ["--dev", course, "--data", data, "--assets", os.path.join(opts.source, "assets")], work)
+    try:
+        st = k.wait(lambda s: s.get("view") == "home" and s.get("trainee") == "Course author", "the author's home")
+        k.click("continue.sample", st)
+        lesson_view(k, "welcome")
+        k.key("Return")
+        lesson_view(k, "route")
+        if attempts_started(db) != 1:
+            raise Failure("expected one attempt before the edit")
+
+        tour = os.path.join(course, "lessons", "tour.lua")
+        with open(tour, encoding="utf-8") as f:
+            original = f.read()
+        with open(tour, "w", encoding="utf-8") as f:
+            f.write(original + "\n-- an edit by the author\n")
+        deadline = time.monotonic() + 10
+        while attempts_started(db) < 2:
+            if time.monotonic() > deadline:
+                raise Failure("the edited lesson was not re-read")
+            time.sleep(0.05)
+        k.wait(lambda s: s.get("view") == "lesson.route" and not s.get("notice"), "the same screen after the edit")
+
+        with open(tour, "w", encoding="utf-8") as f:
+            f.write("return lesson {\n  id = 'tour',\n  screens = { oops( },\n}\n")
+        k.wait(lambda s: s.get("notice") == "notice.lesson_broken", "the lesson error notice")
+        k.key("Return")
+        k.wait(lambda s: not s.get("notice"), "the notice dismissed")
+        with open(tour, "w", encoding="utf-8") as f:
+            f.write(original)
+        k.wait(lambda s: s.get("view") == "lesson.route" and not s.get("notice"), "the screen back after the fix")
+    finally:
+        k.stop()
+        if not opts.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("scenario", choices=["tour", "lockdown"])
+    parser.add_argument("scenario", choices=["tour", "lockdown", "dev"])
     parser.add_argument("--kiosk", required=True)
     parser.add_argument("--source", required=True)
     parser.add_argument("--wm-close", help="the send_wm_delete program (asks a window to close)")
@@ -436,7 +493,7 @@ def main():
             return 77
     xvfb = None if opts.display else start_xvfb()
     try:
-        (run_tour if opts.scenario == "tour" else run_lockdown)(opts)
+        {"tour": run_tour, "lockdown": run_lockdown, "dev": run_dev}[opts.scenario](opts)
         return 0
     except (Failure, subprocess.TimeoutExpired) as e:
         print(f"FAILED: {e}", file=sys.stderr)
