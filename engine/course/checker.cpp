@@ -75,7 +75,11 @@ public:
         if (!read_statically()) return;
         const std::size_t before = problems_.size();
         for (std::uint64_t seed : options.seeds) play(seed, true);
-        play(options.seeds.empty() ? 1 : options.seeds.front(), false);
+        const std::uint64_t first_seed = options.seeds.empty() ? 1 : options.seeds.front();
+        play(first_seed, false);
+        // Lesson code may choose text by ctx.lang (canvas simulations do); play once in each
+        // other language so a missing translation there shows up too.
+        for (std::size_t i = 1; i < course_.languages.size(); ++i) play(first_seed, true, course_.languages[i]);
         if (problems_.size() != before) return;   // a lesson that does not play has no paths to judge
         if (has_branches_) explore_branches(options.seeds.empty() ? 1 : options.seeds.front());
         for (const auto& [id, at] : top_level_)
@@ -169,9 +173,9 @@ private:
         return problems_.size() == before;
     }
 
-    void play(std::uint64_t seed, bool correct) {
+    void play(std::uint64_t seed, bool correct, const std::string& language = {}) {
         try {
-            LessonRuntime rt(course_, entry_.id, seed, course_.default_language());
+            LessonRuntime rt(course_, entry_.id, seed, language.empty() ? course_.default_language() : language);
             for (int step = 0; !rt.finished(); ++step) {
                 if (step > max_steps) {
                     add(entry_.file, 0, "playing with seed " + std::to_string(seed) + " never reached the end; look for a branch that loops");
@@ -197,9 +201,12 @@ private:
                 rt.advance();
             }
         } catch (const CourseError& e) {
-            problems_.push_back(e.problem());
+            Problem p = e.problem();
+            if (!language.empty()) p.message += " (when played in '" + language + "')";
+            problems_.push_back(std::move(p));
         } catch (const std::exception& e) {
-            add(entry_.file, 0, std::string("playing with seed ") + std::to_string(seed) + " failed: " + e.what());
+            add(entry_.file, 0, std::string("playing with seed ") + std::to_string(seed) +
+                                    (language.empty() ? "" : " in '" + language + "'") + " failed: " + e.what());
         }
     }
 
