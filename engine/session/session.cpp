@@ -18,6 +18,21 @@ constexpr std::int64_t pin_wait_ms = 30'000;
 
 std::string problem_text(const CourseError& e) { return e.problem().to_string(); }
 
+// Loads a course and gives each lesson entry a title: the home screen lists them, and the lesson
+// file's own title wins over the manifest's.
+course::Course load_with_titles(const std::filesystem::path& folder) {
+    course::Course c = course::load_course(folder);
+    for (auto& entry : c.lessons) {
+        try {
+            course::LessonRuntime probe(c, entry.id, 0, c.default_language());
+            if (!probe.lesson().title.empty()) entry.title = probe.lesson().title;
+        } catch (const std::exception&) {
+            // A broken lesson says so when it is opened; the rest of the course still works.
+        }
+    }
+    return c;
+}
+
 }  // namespace
 
 Session::Session(Seat& seat, const std::vector<std::filesystem::path>& course_dirs, const base::Clock& clock)
@@ -38,20 +53,11 @@ Session::Session(Seat& seat, const std::vector<std::filesystem::path>& course_di
     }
     for (const auto& folder : folders) {
         try {
-            course::Course c = course::load_course(folder);
+            course::Course c = load_with_titles(folder);
             const bool duplicate = std::any_of(courses_.begin(), courses_.end(), [&](auto& o) { return o.id == c.id; });
             if (duplicate) {
                 broken_.push_back({folder.string(), "another folder already holds course '" + c.id + "'"});
                 continue;
-            }
-            // The home screen needs every lesson's title; the lesson file's own title wins.
-            for (auto& entry : c.lessons) {
-                try {
-                    course::LessonRuntime probe(c, entry.id, 0, c.default_language());
-                    if (!probe.lesson().title.empty()) entry.title = probe.lesson().title;
-                } catch (const std::exception&) {
-                    // A broken lesson says so when it is opened; the rest of the course still works.
-                }
             }
             courses_.push_back(std::move(c));
         } catch (const CourseError& e) {
@@ -274,12 +280,13 @@ void Session::reload_attempt() {
     }
 }
 
-std::optional<course::Outcome> Session::answer(const course::Response& response) {
-    if (stage_ != Stage::Lesson || locked_) return std::nullopt;
+template <typename Step>
+bool Session::guarded(Step&& step) {
     try {
-        last_outcome_ = attempt_->answer(response);
-        return last_outcome_;
+        step();
+        return true;
     } catch (const store::StoreError& e) {
+        // Nothing of the step was recorded: carry on from what the journal holds.
         notices_.push_back({"notice.answer_not_saved", e.what()});
         reload_attempt();
     } catch (const CourseError& e) {
@@ -288,7 +295,13 @@ std::optional<course::Outcome> Session::answer(const course::Response& response)
     } catch (const std::invalid_argument& e) {
         notices_.push_back({"notice.answer_invalid", e.what()});
     }
-    return std::nullopt;
+    return false;
+}
+
+std::optional<course::Outcome> Session::answer(const course::Response& response) {
+    if (stage_ != Stage::Lesson || locked_) return std::nullopt;
+    if (!guarded([&] { last_outcome_ = attempt_->answer(response); })) return std::nullopt;
+    return last_outcome_;
 }
 
 void Session::after_step() {
@@ -302,16 +315,10 @@ void Session::after_step() {
 
 void Session::advance() {
     if (stage_ != Stage::Lesson || locked_ || !attempt_->runtime().settled()) return;
-    try {
+    guarded([&] {
         attempt_->advance();
         after_step();
-    } catch (const store::StoreError& e) {
-        notices_.push_back({"notice.answer_not_saved", e.what()});
-        reload_attempt();
-    } catch (const CourseError& e) {
-        notices_.push_back({"notice.lesson_broken", problem_text(e)});
-        leave_lesson();
-    }
+    });
 }
 
 void Session::request_help() {
@@ -340,13 +347,10 @@ std::optional<std::int64_t> Session::time_left_ms() const {
 
 void Session::tick() {
     if (stage_ != Stage::Lesson || !deadline_ms_ || clock_.wall_ms() < *deadline_ms_) return;
-    try {
+    guarded([&] {
         attempt_->time_up();
         after_step();
-    } catch (const store::StoreError& e) {
-        notices_.push_back({"notice.answer_not_saved", e.what()});
-        reload_attempt();
-    }
+    });
 }
 
 void Session::leave_lesson() {
@@ -430,15 +434,7 @@ bool Session::reload_changed_courses() {
             leave_lesson();
         }
         try {
-            course::Course fresh = course::load_course(c.root);
-            for (auto& entry : fresh.lessons) {
-                try {
-                    course::LessonRuntime probe(fresh, entry.id, 0, fresh.default_language());
-                    if (!probe.lesson().title.empty()) entry.title = probe.lesson().title;
-                } catch (const std::exception&) {
-                }
-            }
-            c = std::move(fresh);
+            c = load_with_titles(c.root);
         } catch (const CourseError& e) {
             notices_.push_back({"notice.course_broken", problem_text(e)});
             continue;

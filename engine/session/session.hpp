@@ -126,6 +126,10 @@ private:
     course::Outcome settled_outcome() const;
     void reload_attempt();
     void after_step();
+    // Runs one step of the lesson; a journal, lesson or answer error becomes a notice. True when
+    // the step went through.
+    template <typename Step>
+    bool guarded(Step&& step);
 
     Seat& seat_;
     const base::Clock& clock_;
