@@ -110,10 +110,7 @@ void LessonView::draw(Ui& ui) {
         display_toggles(ui, change_display);
         ImGui::SameLine(0, u * 0.5f);
         ImGui::SetCursorPosY(y);
-        // Once asked, the button stays lit (not greyed out) to show that help is on its way.
-        if (button(ui, "help", help, session.help_requested() ? Look::Selected : Look::Normal, ImVec2(0, u * 2.0f)) &&
-            !session.help_requested())
-            ui.post([&ui] { ui.session.request_help(); });
+        help_button(ui, help);
         ImGui::SameLine(0, u * 0.5f);
         ImGui::SetCursorPosY(y);
         if (button(ui, "menu", menu, confirm_leave_ ? Look::Selected : Look::Normal, ImVec2(0, u * 2.0f)))

@@ -379,4 +379,11 @@ void language_toggle(Ui& ui, std::function<void(const std::string&)> choose) {
     }
 }
 
+void help_button(Ui& ui, const std::string& label) {
+    const bool asked = ui.session.help_requested();
+    // Once asked, the button stays lit (not greyed out) to show that help is on its way.
+    if (button(ui, "help", label, asked ? Look::Selected : Look::Normal, ImVec2(0, ui.u() * 2.0f)) && !asked)
+        ui.post([&ui] { ui.session.request_help(); });
+}
+
 }  // namespace cbt::ui

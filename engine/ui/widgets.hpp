@@ -62,6 +62,8 @@ void end_band();
 
 // The larger-text and high-contrast toggles; a change is posted as an action.
 void display_toggles(Ui& ui, std::function<void(const Display&)> change);
+// The Help button of the top band; once pressed it stays lit until the next screen.
+void help_button(Ui& ui, const std::string& label);
 // One button per catalogue language, each labelled in its own language.
 void language_toggle(Ui& ui, std::function<void(const std::string&)> choose);
 // Width the language toggle and display toggles take.
