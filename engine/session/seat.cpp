@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <map>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -172,6 +173,21 @@ Trainee Seat::put_trainee(Trainee trainee) {
     store::write_setting(db_, "roster", list.dump());
     tx.commit();
     return trainee;
+}
+
+void Seat::apply_host_roster(const json& roster) {
+    if (!roster.is_array()) return;
+    std::map<std::string, Trainee> by_id;
+    for (Trainee& t : this->roster()) by_id[t.id] = std::move(t);
+    for (const json& j : roster) {
+        if (!j.is_object() || !j.contains("id") || !j["id"].is_string() || j["id"].get<std::string>().empty()) continue;
+        Trainee t = trainee_from(j);
+        if (auto it = by_id.find(t.id); it != by_id.end()) t.language = it->second.language;
+        by_id[t.id] = std::move(t);
+    }
+    json list = json::array();
+    for (const auto& [id, t] : by_id) list.push_back(trainee_json(t));
+    store::write_setting(db_, "roster", list.dump());
 }
 
 int Seat::import_roster_csv(const std::filesystem::path& file) {

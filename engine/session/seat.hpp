@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "store/database.hpp"
 #include "store/journal.hpp"
 
@@ -53,6 +55,10 @@ public:
     std::optional<Trainee> find_trainee(const std::string& id_or_name);
     // Adds or replaces (by id) a trainee. A new trainee without an id gets one.
     Trainee put_trainee(Trainee trainee);
+    // Takes the instructor's roster from the host ([{id, name, service, pin_hash}, ...]): its
+    // trainees replace local ones with the same id; local trainees it does not name are kept
+    // (they may have work not yet sent), and each trainee's chosen language stays.
+    void apply_host_roster(const nlohmann::json& roster);
     // Reads a CSV roster: a header line naming columns from name,pin,service,id,language, then
     // one trainee per line; "pin" is the plain PIN and is stored hashed. Returns how many were
     // added or updated. Throws std::runtime_error naming the line of a malformed row.

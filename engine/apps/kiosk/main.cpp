@@ -10,7 +10,13 @@
 #include "session/seat.hpp"
 #include "session/session.hpp"
 #include "store/database.hpp"
+#include "sync/kiosk_link.hpp"
 #include "ui/kiosk_window.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
 
 namespace {
 using namespace cbt;
@@ -38,6 +44,12 @@ Authoring:
   --dev COURSE             preview a course folder in a window: signs in "Course author", re-reads
                            a lesson when its files change and returns to the same screen; Lua
                            errors show on screen with file and line (data: a folder of its own)
+
+Classroom:
+  --host URL               the instructor's host, e.g. http://192.168.1.10:8870: pair with it,
+                           send every answer to it, take its roster
+  --pairing-code CODE      the classroom's pairing code: the host approves this kiosk at once
+                           (without it the instructor approves the kiosk on the host)
 
 Headless (no window; for tests, load runs and crash drills):
   --headless --learner NAME [--course ID] [--lesson ID] (--auto correct|wrong | --answers FILE)
@@ -76,11 +88,47 @@ int parse_int(const std::string& text, const char* option) {
     throw apps::UsageError(std::string("--") + option + " takes a whole number");
 }
 
+std::string machine_name() {
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) != 0) return "kiosk";
+    return name;
+}
+
+// Pairs with the host, waiting up to `wait_ms` for the instructor's approval.
+void pair_with_host(sync::KioskLink& link, const std::optional<std::string>& code, std::int64_t wait_ms) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
+    std::string shown_code;
+    for (;;) {
+        const sync::PairResult r = link.pair(code, machine_name());
+        if (r.status == sync::PairStatus::Approved) {
+            std::cerr << "cbt-kiosk: paired with " << link.host_url() << " as seat " << r.seat << "\n";
+            return;
+        }
+        if (r.status == sync::PairStatus::Refused) throw std::runtime_error("the instructor refused this kiosk");
+        if (r.status == sync::PairStatus::Pending && r.short_code != shown_code) {
+            shown_code = r.short_code;
+            std::cerr << "cbt-kiosk: waiting for the instructor to approve this kiosk; code " << r.short_code << "\n";
+        }
+        if (r.status == sync::PairStatus::Failed) std::cerr << "cbt-kiosk: " << r.message << "\n";
+        if (std::chrono::steady_clock::now() > until)
+            throw std::runtime_error(r.status == sync::PairStatus::Failed ? r.message
+                                                                          : "the kiosk was not approved in time");
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+}
+
+// Takes what a sync brought that the seat keeps: the roster and the seat number.
+void apply_sync(session::Seat& seat, const sync::SyncOutcome& outcome) {
+    if (!outcome.ok) return;
+    if (outcome.roster) seat.apply_host_roster(*outcome.roster);
+    if (outcome.seat > 0 && outcome.seat != seat.seat_number()) seat.set_seat_number(outcome.seat);
+}
+
 int run(const std::vector<std::string>& words) {
     const apps::Arguments args = apps::parse_arguments(
         words,
         {"data", "courses", "roster", "seat", "instructor-pin", "lang", "screenshot-dir", "assets", "learner", "course",
-         "lesson", "auto", "answers", "delay-ms", "seed", "dev", "stop-at"},
+         "lesson", "auto", "answers", "delay-ms", "seed", "dev", "stop-at", "host", "pairing-code"},
         {"windowed", "headless", "json", "help", "version"});
     if (args.has("help")) {
         std::cout << usage;
@@ -148,7 +196,24 @@ int run(const std::vector<std::string>& words) {
         } else {
             throw apps::UsageError("--headless needs --auto correct|wrong or --answers FILE");
         }
-        return session::run_headless(session, o, std::cout);
+        if (!args.option("host")) return session::run_headless(session, o, std::cout);
+
+        // In a classroom: pair, take the roster and the trainee's history from other seats, play,
+        // then stay until the host holds every event.
+        sync::KioskLink link(data / "kiosk.db", seat.device_id(), *args.option("host"));
+        pair_with_host(link, args.option("pairing-code"), 120'000);
+        apply_sync(seat, link.sync_once());
+        if (const auto t = seat.find_trainee(o.learner)) apply_sync(seat, link.sync_once(t->id));
+        const int status = session::run_headless(session, o, std::cout);
+        const sync::SyncOutcome last = link.sync_all(120'000);
+        apply_sync(seat, last);
+        if (!last.ok || last.acked_seq < last.last_seq) {
+            std::cerr << "cbt-kiosk: not every answer reached the host (" << last.acked_seq << " of " << last.last_seq
+                      << " events): " << last.message << "\n";
+            return 3;
+        }
+        std::cerr << "cbt-kiosk: the host holds all " << last.last_seq << " events of this kiosk\n";
+        return status;
     }
 
     ui::WindowOptions w;

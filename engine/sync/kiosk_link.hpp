@@ -1,0 +1,69 @@
+// The kiosk's side of the sync protocol: pairing with the host, then sending the journal's
+// events after the host's acknowledged seq and taking roster, commands and trainees' history
+// back. Its state lives in the kiosk's settings, so a restart carries on where it stopped.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "store/database.hpp"
+#include "store/journal.hpp"
+
+namespace cbt::sync {
+
+enum class PairStatus { Pending, Approved, Refused, Failed };
+
+struct PairResult {
+    PairStatus status = PairStatus::Failed;
+    std::string short_code;   // show it: the instructor compares it with the host's screen
+    int seat = 0;
+    std::string message;      // why it failed, for the person at the kiosk
+};
+
+// What one exchange with the host did.
+struct SyncOutcome {
+    bool ok = false;
+    int http_status = 0;                 // 0 when the host could not be reached
+    std::string error_code;              // the host's machine-readable reason, if refused
+    std::string message;                 // for the person at the kiosk
+    std::int64_t acked_seq = 0;          // the host holds every event of this kiosk up to here
+    std::int64_t last_seq = 0;           // the kiosk's newest event
+    std::size_t sent = 0;
+    int seat = 0;
+    std::optional<nlohmann::json> roster;   // the instructor's roster, when it changed
+    std::vector<nlohmann::json> commands;   // new commands, oldest first
+    std::size_t history_added = 0;          // events of other seats stored for a trainee
+};
+
+class KioskLink {
+public:
+    // Opens its own connection to the kiosk's database (kiosk.db); `device_id` is the kiosk's.
+    KioskLink(const std::filesystem::path& kiosk_db, std::string device_id, std::string host_url);
+
+    const std::string& host_url() const { return host_url_; }
+    // True once the host has approved this kiosk (kept across restarts).
+    bool paired();
+    // Asks to join the classroom, or asks again whether the instructor has decided. With the
+    // classroom's pairing code the host approves at once.
+    PairResult pair(const std::optional<std::string>& pairing_code, const std::string& device_name);
+    // One exchange: up to a batch of unacknowledged events up, roster/commands/history down.
+    // `history_for` asks for a trainee's events recorded at other seats.
+    SyncOutcome sync_once(const std::optional<std::string>& history_for = std::nullopt);
+    // Syncs until the host holds every event or `timeout_ms` passes, retrying with backoff.
+    SyncOutcome sync_all(std::int64_t timeout_ms);
+
+private:
+    std::string setting(const std::string& key, const std::string& fallback = "");
+    void put(const std::string& key, const std::string& value);
+
+    store::Database db_;
+    store::Journal journal_;
+    std::string device_id_;
+    std::string host_url_;
+};
+
+}  // namespace cbt::sync
