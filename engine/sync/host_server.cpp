@@ -139,8 +139,18 @@ struct HostServer::Impl {
             msg.value("device", "") != device_id)
             return reply_error(res, {400, "malformed", "the sync request is not a valid message"});
         const std::int64_t counter = msg["counter"];
-        if (!store.accept_counter(device_id, counter, now))
-            return reply_error(res, {409, "replayed", "this request was seen before; it is ignored"});
+        if (!store.accept_counter(device_id, counter, now)) {
+            // The highest counter seen goes back, so a kiosk whose data was restored from an older
+            // copy can move past it; a replay is refused all the same.
+            res.status = 409;
+            res.set_content(json{{"error", "replayed"},
+                                 {"message", "this request was seen before; it is ignored"},
+                                 {"protocol", protocol_version},
+                                 {"last_counter", store.device(device_id)->last_counter}}
+                                .dump(),
+                            "application/json");
+            return;
+        }
 
         std::vector<store::Event> events;
         if (msg.contains("events")) {

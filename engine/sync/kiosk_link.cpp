@@ -137,6 +137,10 @@ SyncOutcome KioskLink::sync_once(const std::optional<std::string>& history_for) 
         out.message = err.is_object() ? err.value("message", "the host refused the request")
                                       : "the host refused the request (status " + std::to_string(res->status) + ")";
         if (out.error_code == "unpaired" || out.error_code == "refused") put("status", out.error_code);
+        if (out.error_code == "replayed" && err.contains("last_counter") && err["last_counter"].is_number_integer()) {
+            const std::int64_t seen = err["last_counter"];
+            if (seen >= counter && seen < (std::int64_t{1} << 53)) put("counter", std::to_string(seen));
+        }
         return out;
     }
     const auto plain = open(keys->receive, res->body);
@@ -174,23 +178,20 @@ SyncOutcome KioskLink::sync_once(const std::optional<std::string>& history_for) 
 }
 
 SyncOutcome KioskLink::sync_all(std::int64_t timeout_ms) {
-    const auto start = std::chrono::steady_clock::now();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     int backoff_ms = 200;
     SyncOutcome last;
     for (;;) {
         last = sync_once();
         if (last.ok && last.acked_seq >= last.last_seq) return last;
-        if (last.ok) {
-            backoff_ms = 200;   // progress: send the next batch straight away
-            continue;
-        }
-        const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-        if (elapsed.count() + backoff_ms > timeout_ms) return last;
         if (last.error_code == "unpaired" || last.error_code == "refused" || last.error_code == "protocol" ||
             last.error_code == "identity_conflict")
             return last;   // retrying cannot help
-        std::this_thread::sleep_for(std::chrono::milliseconds(backoff_ms));
-        backoff_ms = std::min(backoff_ms * 2, 5000);
+        const bool retry_now = last.ok || last.error_code == "replayed";   // progress, or a counter to move past
+        backoff_ms = retry_now ? 200 : std::min(backoff_ms * 2, 5000);
+        if (std::chrono::steady_clock::now() + std::chrono::milliseconds(retry_now ? 0 : backoff_ms) > deadline)
+            return last;
+        if (!retry_now) std::this_thread::sleep_for(std::chrono::milliseconds(backoff_ms));
     }
 }
 
