@@ -23,3 +23,9 @@ pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 add_library(cbt_dep_imgui INTERFACE)
 target_link_libraries(cbt_dep_imgui INTERFACE PkgConfig::IMGUI PkgConfig::FREETYPE SDL2::SDL2 OpenGL::GL ${CMAKE_DL_LIBS})
 add_library(cbt_dep::imgui ALIAS cbt_dep_imgui)
+
+# Course packages (.cbtpack) are POSIX tar files written and read with libarchive.
+pkg_check_modules(ARCHIVE REQUIRED IMPORTED_TARGET libarchive)
+add_library(cbt_dep_archive INTERFACE)
+target_link_libraries(cbt_dep_archive INTERFACE PkgConfig::ARCHIVE)
+add_library(cbt_dep::archive ALIAS cbt_dep_archive)

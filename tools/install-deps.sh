@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   doctest-dev libsqlite3-dev liblua5.4-dev nlohmann-json3-dev libsodium-dev libssl-dev
-  libsdl2-dev libx11-dev libimgui-dev libcpp-httplib-dev libstb-dev libgl-dev
+  libsdl2-dev libx11-dev libimgui-dev libcpp-httplib-dev libstb-dev libgl-dev libarchive-dev
   fonts-dejavu-core
   xvfb xdotool imagemagick librsvg2-bin python3 sqlite3
 )

@@ -14,6 +14,9 @@ Commands:
   check PATH...   check courses for problems (exit status 0 only when all are clean)
   play PATH       play a course in the terminal, or headless with --answers / --auto
   info PATH       show a course's lessons, screens, languages and content hash
+  pack PATH       pack a course folder into one .cbtpack file (-o FILE)
+  verify FILE     check a .cbtpack file member by member
+  install FILE    install a .cbtpack file into a course library (--library DIR)
 
 Options:
   --version       print the version
@@ -38,6 +41,9 @@ int main(int argc, char** argv) {
         if (command == "check") return cbt::apps::run_check(words);
         if (command == "play") return cbt::apps::run_play(words);
         if (command == "info") return cbt::apps::run_info(words);
+        if (command == "pack") return cbt::apps::run_pack(words);
+        if (command == "verify") return cbt::apps::run_verify(words);
+        if (command == "install") return cbt::apps::run_install(words);
         std::cerr << "cbt: unknown command '" << command << "'\n\n" << usage;
         return 2;
     } catch (const cbt::apps::UsageError& e) {
