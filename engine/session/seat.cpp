@@ -3,14 +3,17 @@
 #include "session/seat.hpp"
 
 #include <sodium.h>
+#include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include "base/random_id.hpp"
+#include "base/sha256.hpp"
 #include "base/text.hpp"
 #include "store/settings.hpp"
 
@@ -21,12 +24,63 @@ namespace {
 
 constexpr const char* default_instructor_pin = "0000";
 
-std::string ensure_device_id(store::Database& db) {
+// Where this database lives: the machine (its machine-id and built-in network cards) and the
+// file itself (device and inode). A copy of the data folder — another disk, another machine, a
+// cloned image booted on other hardware — gets a different answer.
+std::string home_of(const std::filesystem::path& db_file) {
+    std::string home;
+    if (const char* forced = std::getenv("CBT_MACHINE_FINGERPRINT")) {
+        home += forced;   // provisioning and tests name the machine themselves
+    } else {
+        std::ifstream machine("/etc/machine-id");
+        std::string id;
+        std::getline(machine, id);
+        home += id;
+        std::vector<std::string> macs;
+        std::error_code ec;
+        for (const auto& nic : std::filesystem::directory_iterator("/sys/class/net", ec)) {
+            // Built-in cards only: a USB adapter plugged in later must not change the answer.
+            const auto device = std::filesystem::canonical(nic.path() / "device", ec);
+            if (ec || device.string().find("/usb") != std::string::npos) {
+                ec.clear();
+                continue;
+            }
+            std::ifstream address(nic.path() / "address");
+            std::string mac;
+            std::getline(address, mac);
+            macs.push_back(mac);
+        }
+        std::sort(macs.begin(), macs.end());
+        for (const auto& m : macs) home += "|" + m;
+    }
+    struct stat st {};
+    if (::stat(db_file.c_str(), &st) == 0) home += "|" + std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
+    return base::sha256_hex(home);
+}
+
+// The device id, made once; made again when the database turns out to be a copy, so that the
+// copy's new events can never collide with the original's. Its old events stay, as another
+// device's, and its link to the host starts afresh (the copy must be paired like a new seat).
+std::string ensure_device_id(store::Database& db, const std::filesystem::path& db_file) {
     db.migrate(store::journal_migrations());
-    if (auto id = store::read_setting(db, "device_id")) return *id;
-    const std::string id = base::random_hex(16);
-    store::write_setting(db, "device_id", id);
-    return id;
+    const std::string home = home_of(db_file);
+    const auto id = store::read_setting(db, "device_id");
+    const auto recorded = store::read_setting(db, "device_home");
+    if (id && (!recorded || *recorded == home)) {
+        if (!recorded) store::write_setting(db, "device_home", home);
+        return *id;
+    }
+    const std::string fresh = base::random_hex(16);
+    store::Transaction tx(db);
+    if (id) {
+        store::write_setting(db, "previous_device_id", *id);
+        store::Statement forget = db.prepare("DELETE FROM settings WHERE key LIKE 'sync.%'");
+        forget.run();
+    }
+    store::write_setting(db, "device_id", fresh);
+    store::write_setting(db, "device_home", home);
+    tx.commit();
+    return fresh;
 }
 
 store::Database open_database(const std::filesystem::path& data_dir) {
@@ -102,7 +156,7 @@ bool pin_matches(const std::string& pin_hash, const std::string& pin) {
 }
 
 Seat::Seat(const std::filesystem::path& data_dir)
-    : data_dir_(data_dir), db_(open_database(data_dir)), journal_(db_, ensure_device_id(db_)),
+    : data_dir_(data_dir), db_(open_database(data_dir)), journal_(db_, ensure_device_id(db_, data_dir / "kiosk.db")),
       device_id_(journal_.device_id()) {}
 
 int Seat::seat_number() {

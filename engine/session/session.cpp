@@ -64,6 +64,15 @@ Session::Session(Seat& seat, const std::vector<std::filesystem::path>& course_di
             broken_.push_back({folder.string(), problem_text(e)});
         }
     }
+    // The instructor's lock and course assignment outlive a restart.
+    locked_ = store::read_setting(seat_.db(), "locked").value_or("0") == "1";
+    lock_message_ = store::read_setting(seat_.db(), "lock_message").value_or("");
+    if (const auto assigned = store::read_setting(seat_.db(), "assigned_courses")) {
+        const auto list = nlohmann::json::parse(*assigned, nullptr, false);
+        if (list.is_array())
+            for (const auto& id : list)
+                if (id.is_string()) assigned_.push_back(id.get<std::string>());
+    }
     restore();
 }
 
@@ -371,6 +380,36 @@ void Session::close_results() {
 void Session::set_locked(bool locked, std::string message) {
     locked_ = locked;
     lock_message_ = std::move(message);
+    store::Transaction tx(seat_.db());
+    store::write_setting(seat_.db(), "locked", locked_ ? "1" : "0");
+    store::write_setting(seat_.db(), "lock_message", lock_message_);
+    tx.commit();
+}
+
+void Session::apply_command(const std::string& kind, const nlohmann::json& payload) {
+    const auto text = [&](const char* field) {
+        const auto it = payload.find(field);
+        return it != payload.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    if (kind == "lock") {
+        set_locked(true, text("message"));
+    } else if (kind == "unlock") {
+        set_locked(false);
+    } else if (kind == "message") {
+        notices_.push_back({"notice.instructor_message", text("text")});
+    } else if (kind == "assign") {
+        std::vector<std::string> ids;
+        if (const auto it = payload.find("courses"); it != payload.end() && it->is_array())
+            for (const auto& id : *it)
+                if (id.is_string()) ids.push_back(id.get<std::string>());
+        assign_courses(std::move(ids));
+        store::write_setting(seat_.db(), "assigned_courses", nlohmann::json(assigned_).dump());
+    } else if (kind == "help_ack") {
+        if (help_requested_) notices_.push_back({"notice.help_coming", ""});
+        help_requested_ = false;
+    } else if (kind == "end") {
+        sign_out();
+    }
 }
 
 std::string Session::signature_of(const course::Course& c) const {

@@ -107,10 +107,18 @@ public:
     // --- Instructor's lock (any stage): while locked the kiosk shows only the lock screen.
     bool locked() const { return locked_; }
     const std::string& lock_message() const { return lock_message_; }
+    // Kept in the seat's settings: a locked kiosk that restarts is still locked.
     void set_locked(bool locked, std::string message = {});
 
     // The next notice to show, oldest first.
     std::optional<Notice> take_notice();
+    // Adds a notice from outside the session (the classroom link's pairing code, ...).
+    void notify(std::string key, std::string detail) { notices_.push_back({std::move(key), std::move(detail)}); }
+
+    // Carries out an instruction from the instructor's host: "lock" {message}, "unlock",
+    // "message" {text}, "assign" {courses}, "help_ack", "end" (signs the trainee out). Unknown
+    // kinds are ignored, so an older kiosk keeps working with a newer host.
+    void apply_command(const std::string& kind, const nlohmann::json& payload);
 
     // --- Authoring (cbt-kiosk --dev): call now and then. Re-reads every course whose files have
     // changed. An open lesson of a re-read course starts again with the same seed and the same

@@ -128,6 +128,11 @@ std::vector<Event> Journal::after(std::string_view device_id, std::int64_t after
     return read_all(st);
 }
 
+std::vector<Event> Journal::all() const {
+    Statement st = db_.prepare("SELECT " + std::string(event_columns) + " FROM events ORDER BY device_id, seq");
+    return read_all(st);
+}
+
 std::vector<Event> Journal::for_attempt(std::string_view attempt) const {
     Statement st = db_.prepare("SELECT " + std::string(event_columns) +
                                " FROM events WHERE attempt = ? ORDER BY device_id, seq");

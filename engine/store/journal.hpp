@@ -67,6 +67,8 @@ public:
     std::vector<Event> for_attempt(std::string_view attempt) const;
     // Every event of a learner, across devices, ordered by time then key.
     std::vector<Event> for_learner(std::string_view learner) const;
+    // Every event held, by device then seq (exports and reports of a whole classroom).
+    std::vector<Event> all() const;
     // Number of events held for all devices.
     std::int64_t count() const;
 

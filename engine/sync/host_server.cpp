@@ -177,6 +177,17 @@ struct HostServer::Impl {
                                          "holds: two machines share one identity; give this one a new identity"});
         }
         store.journal().ingest(events);
+        // Trainees the kiosk added itself (headless runs, a seat set up before the classroom)
+        // join the instructor's roster, so reports show their names.
+        if (msg.contains("trainees") && msg["trainees"].is_array() && msg["trainees"].size() <= 1000)
+            for (const json& t : msg["trainees"]) {
+                if (!t.is_object() || !t.contains("id") || !t["id"].is_string() || !t.contains("name") ||
+                    !t["name"].is_string())
+                    continue;
+                const std::string id = t["id"], name = t["name"];
+                if (id.empty() || id.size() > 128 || name.empty() || name.size() > 256) continue;
+                store.add_trainee_if_new({id, name, t.value("service", ""), "", t.value("pin_hash", "")});
+            }
 
         json reply = {{"counter", counter},
                       {"acked_seq", store.journal().contiguous_seq(device_id)},

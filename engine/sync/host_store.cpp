@@ -211,6 +211,18 @@ void HostStore::put_trainee(const RosterEntry& e) {
     tx.commit();
 }
 
+bool HostStore::add_trainee_if_new(const RosterEntry& e) {
+    store::Transaction tx(db_);
+    store::Statement st = db_.prepare(
+        "INSERT OR IGNORE INTO roster(id, name, service, id_number, pin_hash) VALUES (?, ?, ?, ?, ?)");
+    st.bind(1, e.id).bind(2, e.name).bind(3, e.service).bind(4, e.id_number).bind(5, e.pin_hash);
+    st.run();
+    const bool added = sqlite3_changes(db_.handle()) == 1;
+    if (added) store::write_setting(db_, "roster_version", std::to_string(roster_version() + 1));
+    tx.commit();
+    return added;
+}
+
 std::int64_t HostStore::roster_version() { return std::stoll(store::read_setting(db_, "roster_version").value_or("1")); }
 
 std::int64_t HostStore::add_command(const std::string& device_id, const std::string& kind, const json& payload,

@@ -73,6 +73,9 @@ public:
 
     std::vector<RosterEntry> roster();
     void put_trainee(const RosterEntry& entry);
+    // Adds a trainee a kiosk knows and the host does not; the instructor's entries are never
+    // overwritten. True when added.
+    bool add_trainee_if_new(const RosterEntry& entry);
     // Changes with every roster edit, so kiosks fetch the roster only when it changed.
     std::int64_t roster_version();
 

@@ -122,6 +122,7 @@ SyncOutcome KioskLink::sync_once(const std::optional<std::string>& history_for) 
                 {"events", json::array()}};
     for (const auto& e : events) msg["events"].push_back(event_to_json(e));
     if (history_for) msg["history_for"] = *history_for;
+    if (trainees_.is_array() && !trainees_.empty()) msg["trainees"] = trainees_;
 
     auto client = make_client(host_url_);
     const httplib::Headers headers = {{header_protocol, std::to_string(protocol_version)}, {header_device, device_id_}};

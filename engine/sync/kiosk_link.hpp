@@ -53,6 +53,9 @@ public:
     // One exchange: up to a batch of unacknowledged events up, roster/commands/history down.
     // `history_for` asks for a trainee's events recorded at other seats.
     SyncOutcome sync_once(const std::optional<std::string>& history_for = std::nullopt);
+    // Trainees this seat knows ([{id, name, service, pin_hash}]), offered to the host's roster
+    // with every exchange; the host adds those it does not have.
+    void offer_trainees(nlohmann::json trainees) { trainees_ = std::move(trainees); }
     // Syncs until the host holds every event or `timeout_ms` passes, retrying with backoff.
     SyncOutcome sync_all(std::int64_t timeout_ms);
 
@@ -64,6 +67,7 @@ private:
     store::Journal journal_;
     std::string device_id_;
     std::string host_url_;
+    nlohmann::json trainees_;
 };
 
 }  // namespace cbt::sync

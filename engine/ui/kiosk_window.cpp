@@ -4,6 +4,7 @@
 // course can end a lesson, never the kiosk.
 #include "ui/kiosk_window.hpp"
 
+#include <SDL.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -314,6 +315,7 @@ int Kiosk::run() {
                     need = std::max(need, settle_frames);
                 }
             }
+            if (options_.background) options_.background(session_);
             session_.tick();
             while (auto n = session_.take_notice()) ui_.notices.push_back(*n);
         } catch (const std::exception& e) {
@@ -391,6 +393,12 @@ int Kiosk::run() {
 }
 
 }  // namespace
+
+void wake_kiosk_window() {
+    SDL_Event event{};
+    event.type = SDL_USEREVENT;
+    SDL_PushEvent(&event);   // thread-safe; a no-op before the window exists
+}
 
 int run_kiosk_window(session::Session& session, const WindowOptions& options) {
     Kiosk kiosk(session, options);

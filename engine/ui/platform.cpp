@@ -138,15 +138,19 @@ bool Platform::wait(int timeout_ms, FrameInput& input) {
 
     // One frame takes events up to the release of a key or button pressed in the same frame,
     // or a move after a press: the rest wait for the next frame.
+    // A press or a move after a release waits for the next frame too: ImGui must see each release
+    // where it happened, or a quick second click swallows the first.
     std::set<int> keys_down;
-    bool button_down = false;
+    bool button_down = false, button_up = false;
     while (!pending_.empty()) {
         const SDL_Event& e = pending_.front();
         if (e.type == SDL_KEYUP && keys_down.count(e.key.keysym.scancode)) break;
         if (e.type == SDL_MOUSEBUTTONUP && button_down) break;
         if (e.type == SDL_MOUSEMOTION && button_down) break;
+        if (e.type == SDL_MOUSEBUTTONDOWN && (button_down || button_up)) break;
         if (e.type == SDL_KEYDOWN) keys_down.insert(e.key.keysym.scancode);
         if (e.type == SDL_MOUSEBUTTONDOWN) button_down = true;
+        if (e.type == SDL_MOUSEBUTTONUP) button_up = true;
         handle(e, input);
         pending_.pop_front();
     }

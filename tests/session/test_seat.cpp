@@ -3,6 +3,7 @@
 
 #include "session/seat.hpp"
 #include "session_fixture.hpp"
+#include "store/settings.hpp"
 
 using namespace cbt::session;
 
@@ -121,4 +122,50 @@ TEST_CASE("the current trainee and attempt survive a restart and can be cleared"
     Seat seat(dir.path);
     CHECK(seat.current_trainee() == "t-1");
     CHECK_FALSE(seat.current_attempt());
+}
+
+TEST_CASE("a copied data folder gets a new device id before it records anything; the original keeps its own") {
+    TestDir dir;
+    std::string original_id;
+    {
+        Seat seat(dir.path / "original");
+        original_id = seat.device_id();
+        seat.journal().append({"response", "t", "a", 1, {{"n", 1}}});
+        cbt::store::write_setting(seat.db(), "sync.acked_seq", "1");
+    }
+    std::filesystem::copy(dir.path / "original", dir.path / "copy", std::filesystem::copy_options::recursive);
+    {
+        Seat again(dir.path / "original");
+        CHECK(again.device_id() == original_id);   // the same file on the same machine
+    }
+    Seat copy(dir.path / "copy");
+    CHECK(copy.device_id() != original_id);
+    CHECK(cbt::store::read_setting(copy.db(), "previous_device_id") == original_id);
+    CHECK_FALSE(cbt::store::read_setting(copy.db(), "sync.acked_seq"));   // must pair afresh
+    const auto e = copy.journal().append({"response", "t", "b", 2, {{"n", 2}}});
+    CHECK(e.device_id == copy.device_id());
+    CHECK(e.seq == 1);
+    CHECK(copy.journal().last_seq(original_id) == 1);   // the original's event is still there, as it was
+    Seat copy_again(dir.path / "copy");
+    CHECK(copy_again.device_id() == copy.device_id());   // and the copy is stable from now on
+}
+
+TEST_CASE("the same disk image started on another machine is told apart by the machine") {
+    TestDir dir;
+    std::string first;
+    setenv("CBT_MACHINE_FINGERPRINT", "machine-a", 1);
+    {
+        Seat seat(dir.path);
+        first = seat.device_id();
+    }
+    {
+        Seat seat(dir.path);
+        CHECK(seat.device_id() == first);
+    }
+    setenv("CBT_MACHINE_FINGERPRINT", "machine-b", 1);
+    {
+        Seat seat(dir.path);
+        CHECK(seat.device_id() != first);
+    }
+    unsetenv("CBT_MACHINE_FINGERPRINT");
 }

@@ -284,3 +284,38 @@ TEST_CASE("authoring mode: an edited lesson is re-read and comes back at the sam
     REQUIRE(f.session->stage() == Stage::Lesson);
     CHECK(f.session->attempt().runtime().current().id == screen);
 }
+
+TEST_CASE("the instructor's commands: lock survives a restart, messages and help replies become notices, end signs out") {
+    SeatFixture f;
+    f.session->sign_in(f.add("A").id, "");
+    f.session->apply_command("lock", {{"message", "Eyes to the front"}});
+    CHECK(f.session->locked());
+    f.restart();
+    CHECK(f.session->locked());
+    CHECK(f.session->lock_message() == "Eyes to the front");
+    f.session->apply_command("unlock", nlohmann::json::object());
+    f.restart();
+    CHECK_FALSE(f.session->locked());
+
+    f.session->apply_command("message", {{"text", "Ten minutes left"}});
+    auto n = f.session->take_notice();
+    REQUIRE(n);
+    CHECK(n->key == "notice.instructor_message");
+    CHECK(n->detail == "Ten minutes left");
+
+    f.session->request_help();
+    f.session->apply_command("help_ack", nlohmann::json::object());
+    CHECK_FALSE(f.session->help_requested());
+    CHECK(f.session->take_notice()->key == "notice.help_coming");
+
+    f.session->apply_command("assign", {{"courses", {"nothing-here"}}});
+    CHECK(f.session->course_status().empty());
+    f.restart();
+    CHECK(f.session->course_status().empty());   // the assignment is kept
+    f.session->apply_command("assign", {{"courses", {"sample"}}});
+    CHECK(f.session->course_status().size() == 1);
+
+    f.session->apply_command("no-such-command", {{"x", 1}});   // an older kiosk ignores what it does not know
+    f.session->apply_command("end", nlohmann::json::object());
+    CHECK(f.session->stage() == Stage::SignIn);
+}

@@ -11,6 +11,7 @@
 #include "session/session.hpp"
 #include "store/database.hpp"
 #include "sync/kiosk_link.hpp"
+#include "sync/sync_worker.hpp"
 #include "ui/kiosk_window.hpp"
 
 #include <unistd.h>
@@ -117,11 +118,14 @@ void pair_with_host(sync::KioskLink& link, const std::optional<std::string>& cod
     }
 }
 
-// Takes what a sync brought that the seat keeps: the roster and the seat number.
-void apply_sync(session::Seat& seat, const sync::SyncOutcome& outcome) {
+// Takes what a sync brought: the roster and seat number for the seat, commands for the session.
+void apply_sync(session::Seat& seat, session::Session* session, const sync::SyncOutcome& outcome) {
     if (!outcome.ok) return;
     if (outcome.roster) seat.apply_host_roster(*outcome.roster);
     if (outcome.seat > 0 && outcome.seat != seat.seat_number()) seat.set_seat_number(outcome.seat);
+    if (session)
+        for (const auto& c : outcome.commands)
+            session->apply_command(c.value("kind", ""), c.value("payload", nlohmann::json::object()));
 }
 
 int run(const std::vector<std::string>& words) {
@@ -202,11 +206,15 @@ int run(const std::vector<std::string>& words) {
         // then stay until the host holds every event.
         sync::KioskLink link(data / "kiosk.db", seat.device_id(), *args.option("host"));
         pair_with_host(link, args.option("pairing-code"), 120'000);
-        apply_sync(seat, link.sync_once());
-        if (const auto t = seat.find_trainee(o.learner)) apply_sync(seat, link.sync_once(t->id));
+        apply_sync(seat, nullptr, link.sync_once());
+        if (const auto t = seat.find_trainee(o.learner)) apply_sync(seat, nullptr, link.sync_once(t->id));
         const int status = session::run_headless(session, o, std::cout);
+        nlohmann::json trainees = nlohmann::json::array();
+        for (const auto& t : seat.roster())
+            trainees.push_back({{"id", t.id}, {"name", t.name}, {"service", t.service}, {"pin_hash", t.pin_hash}});
+        link.offer_trainees(trainees);
         const sync::SyncOutcome last = link.sync_all(120'000);
-        apply_sync(seat, last);
+        apply_sync(seat, nullptr, last);
         if (!last.ok || last.acked_seq < last.last_seq) {
             std::cerr << "cbt-kiosk: not every answer reached the host (" << last.acked_seq << " of " << last.last_seq
                       << " events): " << last.message << "\n";
@@ -230,6 +238,33 @@ int run(const std::vector<std::string>& words) {
     }
     w.assets_dir = args.option("assets").value_or(default_share_dir("assets", CBT_DEFAULT_ASSETS_DIR).string());
     if (auto dir = args.option("screenshot-dir")) w.screenshot_dir = *dir;
+
+    // In a classroom the link runs on its own thread; the window applies its news between frames.
+    std::unique_ptr<sync::SyncWorker> worker;
+    if (auto url = args.option("host")) {
+        worker = std::make_unique<sync::SyncWorker>(
+            sync::WorkerOptions{data / "kiosk.db", seat.device_id(), *url, args.option("pairing-code"), machine_name()},
+            [] { ui::wake_kiosk_window(); });
+        w.background = [&seat, &worker, trainee = std::string(), code = std::string(),
+                        sent_seq = std::int64_t{-1}](session::Session& s) mutable {
+            for (const auto& outcome : worker->take()) apply_sync(seat, &s, outcome);
+            const std::string now = s.trainee() ? s.trainee()->id : "";
+            if (now != trainee) {
+                trainee = now;
+                if (!now.empty()) worker->want_history(now);   // their work at other seats
+            }
+            const sync::LinkStatus status = worker->status();
+            if (!status.pending_code.empty() && status.pending_code != code) {
+                code = status.pending_code;
+                s.notify("notice.pairing_pending", code);
+            }
+            const std::int64_t last = seat.journal().last_seq(seat.device_id());
+            if (last != sent_seq) {
+                sent_seq = last;
+                worker->poke();   // a new answer goes to the host straight away
+            }
+        };
+    }
     return ui::run_kiosk_window(session, w);
 }
 
