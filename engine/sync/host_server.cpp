@@ -5,6 +5,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -223,6 +225,12 @@ struct HostServer::Impl {
 HostServer::HostServer(HostStore& store, const base::Clock& clock) : impl_(std::make_unique<Impl>(store, clock)) {
     auto& http = impl_->http;
     http.set_payload_max_length(max_body_bytes);
+    // httplib's default adds SO_REUSEPORT, which would let a second host share the port and
+    // split the classroom between two databases; only SO_REUSEADDR (fast restarts) is wanted.
+    http.set_socket_options([](socket_t sock) {
+        const int on = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    });
     http.set_read_timeout(10, 0);
     http.set_write_timeout(10, 0);
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {

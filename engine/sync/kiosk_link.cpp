@@ -42,6 +42,12 @@ std::string KioskLink::setting(const std::string& key, const std::string& fallba
 
 void KioskLink::put(const std::string& key, const std::string& value) { store::write_setting(db_, "sync." + key, value); }
 
+void KioskLink::forget_host() {
+    store::Statement forget = db_.prepare(
+        "DELETE FROM settings WHERE key LIKE 'sync.%' AND key NOT IN ('sync.public', 'sync.secret')");
+    forget.run();
+}
+
 bool KioskLink::paired() { return setting("status") == "approved" && setting("host_url") == host_url_; }
 
 PairResult KioskLink::pair(const std::optional<std::string>& pairing_code, const std::string& device_name) {
@@ -54,12 +60,28 @@ PairResult KioskLink::pair(const std::optional<std::string>& pairing_code, const
         put("secret", keys.secret_hex);
         tx.commit();
     }
+    auto client = make_client(host_url_);
+    // A seat that belongs to a classroom first asks who answers, and says nothing about itself
+    // to a host with another key.
+    const std::string known = setting("host_key");
+    if (!known.empty()) {
+        auto hello = client.Get("/v1/hello");
+        if (!hello) {
+            result.message = describe_http_error(hello.error(), host_url_);
+            return result;
+        }
+        const json who = json::parse(hello->body, nullptr, false);
+        if (!who.is_object() || who.value("host_key", "") != known) {
+            result.message = "the host at " + host_url_ + " is not the classroom this seat belongs to (" +
+                             setting("classroom_id") + "); to move the seat, start it once with --forget-host";
+            return result;
+        }
+    }
     json body = {{"protocol", protocol_version},
                  {"device_id", device_id_},
                  {"device_key", setting("public")},
                  {"name", device_name}};
     if (pairing_code) body["proof"] = pairing_proof(*pairing_code, device_id_, setting("public"));
-    auto client = make_client(host_url_);
     const httplib::Headers headers = {{header_protocol, std::to_string(protocol_version)}};
     auto res = client.Post("/v1/pair", headers, body.dump(), "application/json");
     if (!res) {
@@ -76,11 +98,12 @@ PairResult KioskLink::pair(const std::optional<std::string>& pairing_code, const
         result.message = "the host sent no valid key";
         return result;
     }
-    // A kiosk paired with one host does not silently accept another's key.
-    const std::string known = setting("host_key");
-    if (!known.empty() && known != host_key && setting("host_url") == host_url_ && setting("status") == "approved") {
-        result.message = "the host at " + host_url_ + " has a different key than when this kiosk was paired; "
-                         "ask the instructor before pairing again";
+    // A kiosk that has belonged to one classroom never moves to another by itself: a host with
+    // another key is another classroom (or an impostor). Moving a seat is an operator's decision
+    // (cbt-kiosk --forget-host).
+    if (!known.empty() && known != host_key) {
+        result.message = "the host at " + host_url_ + " is not the classroom this seat belongs to (" +
+                         setting("classroom_id") + "); to move the seat, start it once with --forget-host";
         return result;
     }
     result.short_code = short_code(host_key, setting("public"));

@@ -45,6 +45,9 @@ public:
     KioskLink(const std::filesystem::path& kiosk_db, std::string device_id, std::string host_url);
 
     const std::string& host_url() const { return host_url_; }
+    // Forgets the classroom this seat belonged to (host, key, acknowledged seq), keeping its own
+    // keys; the next pairing may then be with another host.
+    void forget_host();
     // True once the host has approved this kiosk (kept across restarts).
     bool paired();
     // Asks to join the classroom, or asks again whether the instructor has decided. With the

@@ -49,6 +49,7 @@ with tempfile.TemporaryDirectory(prefix="cbt-classroom-") as tmp:
         if "listening on 127.0.0.1:" not in line:
             fail(f"the host did not start: {line}{host.stdout.read() if host.poll() is not None else ''}")
         url = "http://127.0.0.1:" + line.rsplit(":", 1)[1].strip()
+        classroom_id = line.split()[2]
 
         kiosks = []
         for i in range(KIOSKS):
@@ -120,6 +121,35 @@ with tempfile.TemporaryDirectory(prefix="cbt-classroom-") as tmp:
                     fail(f"{summary['name']} / {lesson['lesson']}: CSV score {row['score']}, kiosk {lesson['score']}")
                 if (row["passed"] == "true") != (lesson["state"] == "passed"):
                     fail(f"{summary['name']} / {lesson['lesson']}: CSV passed={row['passed']}, kiosk {lesson['state']}")
+        # Trainee 1 sits down at seat 2: the host sends their history, so nothing is played again.
+        again = subprocess.run([kiosk_bin, "--headless", "--data", os.path.join(tmp, "kiosk-2"), "--courses", courses,
+                                "--learner", "Trainee 1", "--auto", "wrong", "--json", "--host", url,
+                                "--pairing-code", CODE], capture_output=True, text=True, timeout=120)
+        if again.returncode != 0:
+            fail(f"Trainee 1 at seat 2: exit {again.returncode}: {again.stderr}")
+        moved = json.loads(again.stdout)
+        if not moved["passed"] or any(l["attempts"] != 1 for l in moved["lessons"]):
+            fail(f"Trainee 1's work from seat 1 did not follow them to seat 2: {moved}")
+
+        # A kiosk given no address finds the host by its beacon (sent to loopback here).
+        found = subprocess.run([kiosk_bin, "--headless", "--data", os.path.join(tmp, "kiosk-beacon"), "--courses", courses,
+                                "--learner", "Beacon Trainee", "--lesson", "tour", "--auto", "correct", "--json",
+                                "--host", "auto", "--classroom", classroom_id, "--pairing-code", CODE],
+                               capture_output=True, text=True, timeout=120)
+        if found.returncode != 0 or "found classroom" not in found.stderr:
+            fail(f"a kiosk with --host auto did not find the host: {found.stderr}")
+        beacon_device = setting(os.path.join(tmp, "kiosk-beacon", "kiosk.db"), "device_id")
+        if not events(host_db, beacon_device):
+            fail("the kiosk that found the host by its beacon sent nothing")
+
+        # A backup taken while the host serves holds every event.
+        backup = os.path.join(tmp, "backup.db")
+        done = subprocess.run([host_bin, "backup", "--data", host_data, "--out", backup], capture_output=True, text=True)
+        if done.returncode != 0:
+            fail(f"cbt-host backup failed: {done.stderr}")
+        if events(backup) != events(host_db):
+            fail("the backup does not hold the same events as the host")
+
         print(f"classroom: {KIOSKS} kiosks, {len(all_host)} events on the host, each once; "
               f"{len(rows)} attempts exported with the kiosks' scores")
     finally:

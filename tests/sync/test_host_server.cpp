@@ -3,8 +3,11 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
+#include <random>
+
 #include "base/clock.hpp"
 #include "store/settings.hpp"
+#include "sync/discovery.hpp"
 #include "sync/host_server.hpp"
 #include "sync/kiosk_link.hpp"
 #include "sync/protocol.hpp"
@@ -275,4 +278,35 @@ TEST_CASE("roster, commands and a trainee's history from other seats come down o
     CHECK(a.journal.for_learner("t-1").size() == 6);
     CHECK(a.link.sync_once(std::string("t-1")).history_added == 0);
     CHECK(a.journal.last_seq("kiosk-a") == 0);   // another seat's events are not this kiosk's
+}
+
+TEST_CASE("a kiosk finds the host by its beacon, and ignores other classrooms and noise") {
+    // A free UDP port on loopback for this test.
+    const int port = 20000 + static_cast<int>(std::random_device{}() % 20000);
+    Beacon other("classroom-other", 9999, "127.0.0.1", port, 100);
+    Beacon ours("classroom-ours", 8870, "127.0.0.1", port, 100);
+    const auto any = listen_for_host(3000, std::nullopt, port);
+    REQUIRE(any);
+    CHECK(any->address == "127.0.0.1");
+    const auto found = listen_for_host(3000, std::string("classroom-ours"), port);
+    REQUIRE(found);
+    CHECK(found->http_port == 8870);
+    CHECK(found->url() == "http://127.0.0.1:8870");
+    CHECK_FALSE(listen_for_host(400, std::string("classroom-missing"), port));
+}
+
+TEST_CASE("a seat never moves to another classroom by itself, and two hosts cannot share a port") {
+    Classroom first, second;
+    Kiosk k(first, "kiosk-a");
+    REQUIRE(k.link.pair(std::string("4711"), "pc").status == PairStatus::Approved);
+    KioskLink elsewhere(k.db_path, "kiosk-a", second.url);
+    const PairResult r = elsewhere.pair(std::string("4711"), "pc");
+    CHECK(r.status == PairStatus::Failed);
+    CHECK(r.message.find("--forget-host") != std::string::npos);
+    CHECK_FALSE(second.host.device("kiosk-a"));
+    elsewhere.forget_host();
+    CHECK(elsewhere.pair(std::string("4711"), "pc").status == PairStatus::Approved);
+
+    HostServer rival(second.host, second.clock);
+    CHECK_THROWS_AS(rival.start("127.0.0.1", first.server.port()), std::runtime_error);
 }

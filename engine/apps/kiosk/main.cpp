@@ -10,6 +10,8 @@
 #include "session/seat.hpp"
 #include "session/session.hpp"
 #include "store/database.hpp"
+#include "store/settings.hpp"
+#include "sync/discovery.hpp"
 #include "sync/kiosk_link.hpp"
 #include "sync/sync_worker.hpp"
 #include "ui/kiosk_window.hpp"
@@ -48,7 +50,11 @@ Authoring:
 
 Classroom:
   --host URL               the instructor's host, e.g. http://192.168.1.10:8870: pair with it,
-                           send every answer to it, take its roster
+                           send every answer to it, take its roster; --host auto listens for
+                           the host's beacon on the LAN instead
+  --classroom ID           with --host auto: only this classroom's host (two rooms, one network)
+  --forget-host            forget the classroom this seat belonged to, so it can pair with another
+                           host (a seat never moves to another classroom by itself)
   --pairing-code CODE      the classroom's pairing code: the host approves this kiosk at once
                            (without it the instructor approves the kiosk on the host)
 
@@ -118,6 +124,19 @@ void pair_with_host(sync::KioskLink& link, const std::optional<std::string>& cod
     }
 }
 
+// --host auto: the host's URL from its beacon (the classroom this seat paired with, if any).
+std::string resolve_host(const std::string& given, session::Seat& seat, std::optional<std::string> classroom) {
+    if (given != "auto") return given;
+    if (!classroom) classroom = store::read_setting(seat.db(), "sync.classroom_id");
+    std::cerr << "cbt-kiosk: looking for the host's beacon on the LAN...\n";
+    const auto found = sync::listen_for_host(30'000, classroom && !classroom->empty() ? classroom : std::nullopt);
+    if (!found)
+        throw std::runtime_error("no host announced itself within 30 seconds; check that the host runs and that this "
+                                 "seat is on the classroom network, or give --host http://ADDRESS:8870");
+    std::cerr << "cbt-kiosk: found classroom " << found->classroom_id << " at " << found->url() << "\n";
+    return found->url();
+}
+
 // Takes what a sync brought: the roster and seat number for the seat, commands for the session.
 void apply_sync(session::Seat& seat, session::Session* session, const sync::SyncOutcome& outcome) {
     if (!outcome.ok) return;
@@ -132,8 +151,8 @@ int run(const std::vector<std::string>& words) {
     const apps::Arguments args = apps::parse_arguments(
         words,
         {"data", "courses", "roster", "seat", "instructor-pin", "lang", "screenshot-dir", "assets", "learner", "course",
-         "lesson", "auto", "answers", "delay-ms", "seed", "dev", "stop-at", "host", "pairing-code"},
-        {"windowed", "headless", "json", "help", "version"});
+         "lesson", "auto", "answers", "delay-ms", "seed", "dev", "stop-at", "host", "pairing-code", "classroom"},
+        {"windowed", "headless", "json", "help", "version", "forget-host"});
     if (args.has("help")) {
         std::cout << usage;
         return 0;
@@ -154,6 +173,10 @@ int run(const std::vector<std::string>& words) {
         std::cerr << "cbt-kiosk: " << n << " trainee(s) imported from " << *file << "\n";
     }
     if (auto n = args.option("seat")) seat.set_seat_number(parse_int(*n, "seat"));
+    if (args.has("forget-host")) {
+        sync::KioskLink(data / "kiosk.db", seat.device_id(), "").forget_host();
+        std::cerr << "cbt-kiosk: this seat no longer belongs to a classroom; it pairs afresh with the next host\n";
+    }
     if (auto pin = args.option("instructor-pin")) {
         try {
             seat.set_instructor_pin(*pin);
@@ -204,7 +227,7 @@ int run(const std::vector<std::string>& words) {
 
         // In a classroom: pair, take the roster and the trainee's history from other seats, play,
         // then stay until the host holds every event.
-        sync::KioskLink link(data / "kiosk.db", seat.device_id(), *args.option("host"));
+        sync::KioskLink link(data / "kiosk.db", seat.device_id(), resolve_host(*args.option("host"), seat, args.option("classroom")));
         pair_with_host(link, args.option("pairing-code"), 120'000);
         apply_sync(seat, nullptr, link.sync_once());
         if (const auto t = seat.find_trainee(o.learner)) apply_sync(seat, nullptr, link.sync_once(t->id));
@@ -241,9 +264,19 @@ int run(const std::vector<std::string>& words) {
 
     // In a classroom the link runs on its own thread; the window applies its news between frames.
     std::unique_ptr<sync::SyncWorker> worker;
-    if (auto url = args.option("host")) {
+    std::optional<std::string> host_url;
+    if (auto given = args.option("host")) {
+        try {
+            host_url = resolve_host(*given, seat, args.option("classroom"));
+        } catch (const std::exception& e) {
+            // The seat still teaches without the host; its answers wait in the journal.
+            std::cerr << "cbt-kiosk: " << e.what() << "; working offline\n";
+        }
+    }
+    if (auto url = host_url) {
         worker = std::make_unique<sync::SyncWorker>(
-            sync::WorkerOptions{data / "kiosk.db", seat.device_id(), *url, args.option("pairing-code"), machine_name()},
+            sync::WorkerOptions{data / "kiosk.db", seat.device_id(), *url, args.option("pairing-code"),
+                                machine_name()},
             [] { ui::wake_kiosk_window(); });
         w.background = [&seat, &worker, trainee = std::string(), code = std::string(),
                         sent_seq = std::int64_t{-1}](session::Session& s) mutable {
