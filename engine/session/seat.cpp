@@ -211,7 +211,9 @@ std::optional<Trainee> Seat::find_trainee(const std::string& id_or_name) {
 }
 
 Trainee Seat::put_trainee(Trainee trainee) {
-    if (trainee.id.empty()) trainee.id = "t-" + base::random_hex(6);
+    // Without an id a trainee is named by their name, so the same roster file (or the same name
+    // typed at a headless run) gives the same id on every seat and their work follows them.
+    if (trainee.id.empty()) trainee.id = "t-" + base::sha256_hex(base::fold_for_comparison(trainee.name)).substr(0, 12);
     store::Transaction tx(db_);
     json list = json::array();
     bool replaced = false;

@@ -53,7 +53,8 @@ public:
     // The local roster, sorted by name.
     std::vector<Trainee> roster();
     std::optional<Trainee> find_trainee(const std::string& id_or_name);
-    // Adds or replaces (by id) a trainee. A new trainee without an id gets one.
+    // Adds or replaces (by id) a trainee. A trainee without an id gets one made from the name, the
+    // same on every seat.
     Trainee put_trainee(Trainee trainee);
     // Takes the instructor's roster from the host ([{id, name, service, pin_hash}, ...]): its
     // trainees replace local ones with the same id; local trainees it does not name are kept

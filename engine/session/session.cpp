@@ -36,9 +36,25 @@ course::Course load_with_titles(const std::filesystem::path& folder) {
 }  // namespace
 
 Session::Session(Seat& seat, const std::vector<std::filesystem::path>& course_dirs, const base::Clock& clock)
-    : seat_(seat), clock_(clock) {
+    : seat_(seat), clock_(clock), course_dirs_(course_dirs) {
+    load_courses();
+    // The instructor's lock and course assignment outlive a restart.
+    locked_ = store::read_setting(seat_.db(), "locked").value_or("0") == "1";
+    lock_message_ = store::read_setting(seat_.db(), "lock_message").value_or("");
+    if (const auto assigned = store::read_setting(seat_.db(), "assigned_courses")) {
+        const auto list = nlohmann::json::parse(*assigned, nullptr, false);
+        if (list.is_array())
+            for (const auto& id : list)
+                if (id.is_string()) assigned_.push_back(id.get<std::string>());
+    }
+    restore();
+}
+
+void Session::load_courses() {
+    courses_.clear();
+    broken_.clear();
     std::vector<std::filesystem::path> folders;
-    for (const auto& dir : course_dirs) {
+    for (const auto& dir : course_dirs_) {
         std::error_code ec;
         if (std::filesystem::exists(dir / "course.lua", ec)) {
             folders.push_back(dir);
@@ -53,10 +69,18 @@ Session::Session(Seat& seat, const std::vector<std::filesystem::path>& course_di
     }
     for (const auto& folder : folders) {
         try {
-            course::Course c = load_with_titles(folder);
+            // A library's link is followed once: a version installed later does not change the files
+            // of a course already loaded (an attempt keeps its version to the end).
+            std::error_code link_ec;
+            const auto real = std::filesystem::is_symlink(folder, link_ec) ? std::filesystem::canonical(folder, link_ec) : folder;
+            course::Course c = load_with_titles(link_ec ? folder : real);
             const bool duplicate = std::any_of(courses_.begin(), courses_.end(), [&](auto& o) { return o.id == c.id; });
             if (duplicate) {
-                broken_.push_back({folder.string(), "another folder already holds course '" + c.id + "'"});
+                // The first folder given wins: an installed library before the bundled courses.
+                const bool same_place = std::any_of(courses_.begin(), courses_.end(), [&](auto& o) {
+                    return o.id == c.id && std::filesystem::path(o.root).parent_path() == std::filesystem::path(c.root).parent_path();
+                });
+                if (same_place) broken_.push_back({folder.string(), "another folder already holds course '" + c.id + "'"});
                 continue;
             }
             courses_.push_back(std::move(c));
@@ -64,16 +88,16 @@ Session::Session(Seat& seat, const std::vector<std::filesystem::path>& course_di
             broken_.push_back({folder.string(), problem_text(e)});
         }
     }
-    // The instructor's lock and course assignment outlive a restart.
-    locked_ = store::read_setting(seat_.db(), "locked").value_or("0") == "1";
-    lock_message_ = store::read_setting(seat_.db(), "lock_message").value_or("");
-    if (const auto assigned = store::read_setting(seat_.db(), "assigned_courses")) {
-        const auto list = nlohmann::json::parse(*assigned, nullptr, false);
-        if (list.is_array())
-            for (const auto& id : list)
-                if (id.is_string()) assigned_.push_back(id.get<std::string>());
+}
+
+bool Session::rescan_courses() {
+    if (stage_ == Stage::Lesson) {
+        rescan_pending_ = true;   // after the lesson: never under a running attempt
+        return false;
     }
-    restore();
+    rescan_pending_ = false;
+    load_courses();
+    return true;
 }
 
 Session::~Session() = default;
@@ -364,6 +388,12 @@ void Session::tick() {
 
 void Session::leave_lesson() {
     attempt_.reset();
+    if (rescan_pending_) {
+        rescan_pending_ = false;
+        lesson_course_ = nullptr;
+        stage_ = trainee_ ? Stage::Home : Stage::SignIn;
+        load_courses();
+    }
     lesson_course_ = nullptr;
     last_outcome_.reset();
     deadline_ms_.reset();

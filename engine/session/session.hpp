@@ -52,6 +52,9 @@ public:
     Seat& seat() { return seat_; }
     const std::vector<course::Course>& courses() const { return courses_; }
     const std::vector<BrokenCourse>& broken_courses() const { return broken_; }
+    // Reads the course folders again (a package was installed). During a lesson it waits until
+    // the lesson is left; returns true when it read them now.
+    bool rescan_courses();
     // Limits offered courses to these ids (empty = every course found).
     void assign_courses(std::vector<std::string> course_ids);
     // Makes every new attempt use this seed, so a scripted run draws the same screens each time
@@ -129,6 +132,7 @@ public:
 
 private:
     void restore();
+    void load_courses();
     const course::Course* find_course(const std::string& id) const;
     void enter_attempt(const course::Course& c, std::unique_ptr<course::Attempt> attempt);
     course::Outcome settled_outcome() const;
@@ -141,6 +145,8 @@ private:
 
     Seat& seat_;
     const base::Clock& clock_;
+    std::vector<std::filesystem::path> course_dirs_;
+    bool rescan_pending_ = false;
     std::vector<course::Course> courses_;
     std::vector<BrokenCourse> broken_;
     std::vector<std::string> assigned_;

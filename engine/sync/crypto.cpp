@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include <cstring>
 #include <stdexcept>
 
 #include "base/sha256.hpp"
@@ -39,6 +40,26 @@ std::optional<std::string> from_hex(std::string_view hex, std::size_t expected_b
                        &written, nullptr) != 0 ||
         written != expected_bytes)
         return std::nullopt;
+    return out;
+}
+
+std::string to_base64(std::string_view bytes) {
+    ensure_sodium();
+    const int variant = sodium_base64_VARIANT_ORIGINAL;
+    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), variant), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), variant);
+    out.resize(std::strlen(out.c_str()));
+    return out;
+}
+
+std::optional<std::string> from_base64(std::string_view text) {
+    ensure_sodium();
+    std::string out(text.size() / 4 * 3 + 3, '\0');
+    std::size_t written = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                          &written, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+        return std::nullopt;
+    out.resize(written);
     return out;
 }
 

@@ -45,6 +45,10 @@ std::string pairing_proof(const std::string& pairing_code, const std::string& de
 // Compares two proofs in constant time.
 bool proofs_equal(const std::string& a, const std::string& b);
 
+// Standard base64 of bytes, and back (nullopt for malformed input).
+std::string to_base64(std::string_view bytes);
+std::optional<std::string> from_base64(std::string_view text);
+
 // Lower-case hex of bytes, and back (nullopt for malformed hex or the wrong length).
 std::string to_hex(std::string_view bytes);
 std::optional<std::string> from_hex(std::string_view hex, std::size_t expected_bytes);

@@ -8,6 +8,8 @@
 #include <sys/socket.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -116,6 +118,33 @@ struct HostServer::Impl {
                         "application/json");
     }
 
+    // A piece of a course package, named by its SHA-256 and read from an offset: downloads resume
+    // where they stopped, and only paired kiosks can read a course (its answer keys are in it).
+    json package_chunk(const json& want) {
+        const std::string sha = want.value("sha256", "");
+        const auto offset = want.value("offset", std::int64_t{-1});
+        json out = {{"sha256", sha}, {"offset", offset}};
+        if (!from_hex(sha, 32) || offset < 0) {
+            out["error"] = "the package request is not valid";
+            return out;
+        }
+        const std::filesystem::path file = store.packs_dir() / (sha + ".cbtpack");
+        std::ifstream in(file, std::ios::binary);
+        std::error_code ec;
+        const auto total = std::filesystem::file_size(file, ec);
+        if (!in || ec) {
+            out["error"] = "the host has no such package";
+            return out;
+        }
+        out["total"] = total;
+        std::string data(package_chunk_bytes, '\0');
+        in.seekg(offset);
+        in.read(data.data(), static_cast<std::streamsize>(data.size()));
+        data.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
+        out["data"] = to_base64(data);
+        return out;
+    }
+
     void sync(const httplib::Request& req, httplib::Response& res) {
         if (!check_protocol(req, res)) return;
         const std::string device_id = req.get_header_value(header_device);
@@ -209,6 +238,15 @@ struct HostServer::Impl {
         }
         reply["commands"] = commands;
         reply["command_cursor"] = cursor;
+        json courses = json::array();
+        for (const auto& c : store.offered_courses()) {
+            std::error_code ec;
+            const auto bytes = std::filesystem::file_size(store.packs_dir() / (c.pack_sha256 + ".cbtpack"), ec);
+            courses.push_back({{"id", c.id}, {"version", c.version}, {"sha256", c.pack_sha256},
+                               {"bytes", ec ? 0 : bytes}});
+        }
+        reply["courses"] = courses;
+        if (msg.contains("package") && msg["package"].is_object()) reply["package"] = package_chunk(msg["package"]);
         if (msg.contains("history_for") && msg["history_for"].is_string()) {
             json history = json::array();
             for (const auto& e : store.journal().for_learner(msg["history_for"].get<std::string>())) {

@@ -225,6 +225,27 @@ bool HostStore::add_trainee_if_new(const RosterEntry& e) {
 
 std::int64_t HostStore::roster_version() { return std::stoll(store::read_setting(db_, "roster_version").value_or("1")); }
 
+course::InstalledCourse HostStore::install_package(const std::filesystem::path& pack) {
+    const course::PackInfo info = course::verify_pack(pack);
+    std::filesystem::create_directories(packs_dir());
+    const std::filesystem::path kept = packs_dir() / (info.pack_sha256 + ".cbtpack");
+    if (!std::filesystem::exists(kept)) {
+        const std::filesystem::path partial = kept.string() + ".partial";
+        std::filesystem::copy_file(pack, partial, std::filesystem::copy_options::overwrite_existing);
+        std::filesystem::rename(partial, kept);
+    }
+    return course::install_pack(kept, library_dir());
+}
+
+std::vector<course::InstalledCourse> HostStore::offered_courses() {
+    std::vector<course::InstalledCourse> out;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(library_dir(), ec)) return out;
+    for (auto& c : course::list_library(library_dir()))
+        if (c.current && std::filesystem::exists(packs_dir() / (c.pack_sha256 + ".cbtpack"), ec)) out.push_back(std::move(c));
+    return out;
+}
+
 std::int64_t HostStore::add_command(const std::string& device_id, const std::string& kind, const json& payload,
                                     std::int64_t now_ms) {
     store::Statement st = db_.prepare("INSERT INTO commands(device_id, kind, payload, at_ms) VALUES (?, ?, ?, ?)");

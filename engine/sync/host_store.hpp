@@ -12,6 +12,7 @@
 
 #include "store/database.hpp"
 #include "store/journal.hpp"
+#include "course/package.hpp"
 #include "sync/crypto.hpp"
 
 namespace cbt::sync {
@@ -78,6 +79,16 @@ public:
     bool add_trainee_if_new(const RosterEntry& entry);
     // Changes with every roster edit, so kiosks fetch the roster only when it changed.
     std::int64_t roster_version();
+
+    // Course packages: DATA/packs/<sha256>.cbtpack (what kiosks download, by content) and the
+    // installed library DATA/courses (what the host itself reads).
+    std::filesystem::path packs_dir() const { return data_dir_ / "packs"; }
+    std::filesystem::path library_dir() const { return data_dir_ / "courses"; }
+    // Verifies a .cbtpack, keeps a copy by its SHA-256 and installs it as the course's current
+    // version, which kiosks then fetch. Throws course::PackageError for a bad pack.
+    course::InstalledCourse install_package(const std::filesystem::path& pack);
+    // The current version of each installed course whose pack the host holds.
+    std::vector<course::InstalledCourse> offered_courses();
 
     std::int64_t add_command(const std::string& device_id, const std::string& kind, const nlohmann::json& payload,
                              std::int64_t now_ms);

@@ -5,9 +5,13 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <thread>
 
+#include "base/sha256.hpp"
+#include "course/package.hpp"
 #include "store/settings.hpp"
 #include "sync/crypto.hpp"
 #include "sync/protocol.hpp"
@@ -121,38 +125,29 @@ PairResult KioskLink::pair(const std::optional<std::string>& pairing_code, const
     return result;
 }
 
-SyncOutcome KioskLink::sync_once(const std::optional<std::string>& history_for) {
-    SyncOutcome out;
-    out.last_seq = journal_.last_seq(device_id_);
-    out.acked_seq = std::stoll(setting("acked_seq", "0"));
+// One sealed request and its reply: the counter, the seal, the host's refusals. The reply is
+// returned only when it is sealed by the host and answers this very request.
+std::optional<json> KioskLink::exchange(json msg, SyncOutcome& out) {
     if (!paired()) {
         out.message = "this kiosk is not paired with the host at " + host_url_;
-        return out;
+        return std::nullopt;
     }
     const auto keys = kiosk_session_keys({setting("public"), setting("secret")}, setting("host_key"));
     if (!keys) {
         out.message = "the keys kept for the host are damaged; pair this kiosk again";
-        return out;
+        return std::nullopt;
     }
     const std::int64_t counter = std::stoll(setting("counter", "0")) + 1;
     put("counter", std::to_string(counter));   // saved first: a crash never reuses a counter
-
-    const auto events = journal_.after(device_id_, out.acked_seq, max_batch_events);
-    json msg = {{"device", device_id_},
-                {"counter", counter},
-                {"roster_version", std::stoll(setting("roster_version", "0"))},
-                {"command_cursor", std::stoll(setting("command_cursor", "0"))},
-                {"events", json::array()}};
-    for (const auto& e : events) msg["events"].push_back(event_to_json(e));
-    if (history_for) msg["history_for"] = *history_for;
-    if (trainees_.is_array() && !trainees_.empty()) msg["trainees"] = trainees_;
+    msg["device"] = device_id_;
+    msg["counter"] = counter;
 
     auto client = make_client(host_url_);
     const httplib::Headers headers = {{header_protocol, std::to_string(protocol_version)}, {header_device, device_id_}};
     auto res = client.Post("/v1/sync", headers, seal(keys->send, msg.dump()), "application/octet-stream");
     if (!res) {
         out.message = describe_http_error(res.error(), host_url_);
-        return out;
+        return std::nullopt;
     }
     out.http_status = res->status;
     if (res->status != 200) {
@@ -165,20 +160,40 @@ SyncOutcome KioskLink::sync_once(const std::optional<std::string>& history_for) 
             const std::int64_t seen = err["last_counter"];
             if (seen >= counter && seen < (std::int64_t{1} << 53)) put("counter", std::to_string(seen));
         }
-        return out;
+        return std::nullopt;
     }
     const auto plain = open(keys->receive, res->body);
-    const json reply = plain ? json::parse(*plain, nullptr, false) : json();
-    // The reply must be sealed by the host and answer this very request.
+    json reply = plain ? json::parse(*plain, nullptr, false) : json();
     if (!reply.is_object() || reply.value("counter", std::int64_t{-1}) != counter) {
         out.message = "the host's reply could not be authenticated; is another machine pretending to be the host?";
-        return out;
+        return std::nullopt;
     }
+    return reply;
+}
+
+SyncOutcome KioskLink::sync_once(const std::optional<std::string>& history_for) {
+    SyncOutcome out;
+    out.last_seq = journal_.last_seq(device_id_);
+    out.acked_seq = std::stoll(setting("acked_seq", "0"));
+    const auto events = journal_.after(device_id_, out.acked_seq, max_batch_events);
+    json msg = {{"roster_version", std::stoll(setting("roster_version", "0"))},
+                {"command_cursor", std::stoll(setting("command_cursor", "0"))},
+                {"events", json::array()}};
+    for (const auto& e : events) msg["events"].push_back(event_to_json(e));
+    if (history_for) msg["history_for"] = *history_for;
+    if (trainees_.is_array() && !trainees_.empty()) msg["trainees"] = trainees_;
+    const auto got = exchange(std::move(msg), out);
+    if (!got) return out;
+    const json& reply = *got;
     out.ok = true;
     out.sent = events.size();
     out.acked_seq = reply.value("acked_seq", out.acked_seq);
     out.seat = reply.value("seat", 0);
     if (reply.contains("roster") && reply["roster"].is_array()) out.roster = reply["roster"];
+    if (reply.contains("courses") && reply["courses"].is_array())
+        for (const auto& c : reply["courses"])
+            if (c.is_object() && c.contains("sha256") && c["sha256"].is_string() && from_hex(c["sha256"].get<std::string>(), 32))
+                out.courses.push_back({c.value("id", ""), c.value("version", ""), c["sha256"], c.value("bytes", std::int64_t{0})});
     if (reply.contains("commands") && reply["commands"].is_array())
         for (const auto& c : reply["commands"]) out.commands.push_back(c);
     if (reply.contains("history") && reply["history"].is_array()) {
@@ -199,6 +214,92 @@ SyncOutcome KioskLink::sync_once(const std::optional<std::string>& history_for) 
     put("command_cursor", std::to_string(reply.value("command_cursor", std::int64_t{0})));
     tx.commit();
     return out;
+}
+
+std::optional<std::filesystem::path> KioskLink::fetch_package(const OfferedCourse& course,
+                                                              const std::filesystem::path& packs_dir, std::string& error) {
+    std::error_code ec;
+    std::filesystem::create_directories(packs_dir, ec);
+    const std::filesystem::path done = packs_dir / (course.sha256 + ".cbtpack");
+    const std::filesystem::path partial = done.string() + ".partial";
+    if (std::filesystem::exists(done, ec)) return done;
+    for (int guard = 0; guard < 100'000; ++guard) {
+        const auto offset = std::filesystem::exists(partial, ec) ? std::filesystem::file_size(partial, ec) : 0;
+        if (course.bytes > 0 && offset >= static_cast<std::uintmax_t>(course.bytes)) break;
+        SyncOutcome out;
+        const auto reply = exchange({{"package", {{"sha256", course.sha256}, {"offset", offset}}}}, out);
+        if (!reply) {
+            error = out.message;
+            return std::nullopt;   // the partial file stays: the next try resumes from it
+        }
+        const json chunk = reply->value("package", json::object());
+        if (chunk.contains("error") || chunk.value("sha256", "") != course.sha256 ||
+            chunk.value("offset", std::int64_t{-1}) != static_cast<std::int64_t>(offset)) {
+            error = chunk.value("error", "the host sent another piece than the one asked for");
+            return std::nullopt;
+        }
+        const auto data = from_base64(chunk.value("data", ""));
+        if (!data) {
+            error = "a piece of the course package came damaged";
+            return std::nullopt;
+        }
+        {
+            std::ofstream file(partial, std::ios::binary | std::ios::app);
+            file.write(data->data(), static_cast<std::streamsize>(data->size()));
+            if (!file.flush()) {
+                error = "cannot write the course package to " + partial.string() + " (is the disk full?)";
+                return std::nullopt;
+            }
+        }
+        if (data->empty() || offset + data->size() >= chunk.value("total", std::uint64_t{0})) break;
+    }
+    // Content addressing: the file must be exactly the package that was named.
+    std::ifstream in(partial, std::ios::binary);
+    base::Sha256 digest;
+    std::string buffer(1 << 16, '\0');
+    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
+        digest.update(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
+    if (digest.hex_digest() != course.sha256) {
+        std::filesystem::remove(partial, ec);
+        error = "the downloaded course package " + course.id + " does not match its checksum; it will be fetched again";
+        return std::nullopt;
+    }
+    std::filesystem::rename(partial, done, ec);
+    if (ec) {
+        error = "cannot keep the course package: " + ec.message();
+        return std::nullopt;
+    }
+    return done;
+}
+
+std::vector<std::string> install_offered(KioskLink& link, const std::vector<OfferedCourse>& offered,
+                                         const std::filesystem::path& library_dir,
+                                         const std::filesystem::path& packs_dir, std::vector<std::string>& errors) {
+    std::vector<std::string> installed;
+    std::error_code ec;
+    std::filesystem::create_directories(library_dir, ec);
+    const auto have = course::list_library(library_dir);
+    for (const OfferedCourse& c : offered) {
+        const bool current = std::any_of(have.begin(), have.end(), [&](const course::InstalledCourse& i) {
+            return i.pack_sha256 == c.sha256 && i.current;
+        });
+        if (current) continue;
+        std::string error;
+        const auto pack = link.fetch_package(c, packs_dir, error);
+        if (!pack) {
+            errors.push_back("course " + c.id + " " + c.version + ": " + error);
+            continue;
+        }
+        try {
+            course::install_pack(*pack, library_dir);
+            installed.push_back(c.id);
+        } catch (const std::exception& e) {
+            // A pack that will not install is dropped, so the next offer fetches it afresh.
+            std::filesystem::remove(*pack, ec);
+            errors.push_back("course " + c.id + " " + c.version + ": " + e.what());
+        }
+    }
+    return installed;
 }
 
 SyncOutcome KioskLink::sync_all(std::int64_t timeout_ms) {

@@ -24,6 +24,12 @@ struct PairResult {
     std::string message;      // why it failed, for the person at the kiosk
 };
 
+// A course the host offers: its current version, named by the SHA-256 of its package.
+struct OfferedCourse {
+    std::string id, version, sha256;
+    std::int64_t bytes = 0;
+};
+
 // What one exchange with the host did.
 struct SyncOutcome {
     bool ok = false;
@@ -37,6 +43,8 @@ struct SyncOutcome {
     std::optional<nlohmann::json> roster;   // the instructor's roster, when it changed
     std::vector<nlohmann::json> commands;   // new commands, oldest first
     std::size_t history_added = 0;          // events of other seats stored for a trainee
+    std::vector<OfferedCourse> courses;     // the host's current courses
+    std::vector<std::string> installed;     // course ids installed after this exchange (SyncWorker)
 };
 
 class KioskLink {
@@ -56,6 +64,10 @@ public:
     // One exchange: up to a batch of unacknowledged events up, roster/commands/history down.
     // `history_for` asks for a trainee's events recorded at other seats.
     SyncOutcome sync_once(const std::optional<std::string>& history_for = std::nullopt);
+    // Downloads a course package into `packs_dir` (resuming a partial download), checks it is
+    // exactly the package named, and returns its path; nullopt with `error` set otherwise.
+    std::optional<std::filesystem::path> fetch_package(const OfferedCourse& course, const std::filesystem::path& packs_dir,
+                                                       std::string& error);
     // Trainees this seat knows ([{id, name, service, pin_hash}]), offered to the host's roster
     // with every exchange; the host adds those it does not have.
     void offer_trainees(nlohmann::json trainees) { trainees_ = std::move(trainees); }
@@ -63,6 +75,7 @@ public:
     SyncOutcome sync_all(std::int64_t timeout_ms);
 
 private:
+    std::optional<nlohmann::json> exchange(nlohmann::json msg, SyncOutcome& out);
     std::string setting(const std::string& key, const std::string& fallback = "");
     void put(const std::string& key, const std::string& value);
 
@@ -72,5 +85,11 @@ private:
     std::string host_url_;
     nlohmann::json trainees_;
 };
+
+// Fetches and installs every offered course version the library lacks; returns the ids
+// installed. A failure leaves the old version teaching and is said in `errors`.
+std::vector<std::string> install_offered(KioskLink& link, const std::vector<OfferedCourse>& offered,
+                                         const std::filesystem::path& library_dir,
+                                         const std::filesystem::path& packs_dir, std::vector<std::string>& errors);
 
 }  // namespace cbt::sync

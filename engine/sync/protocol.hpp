@@ -23,6 +23,7 @@ inline constexpr std::size_t max_batch_events = 500;
 inline constexpr std::size_t max_event_bytes = 64u << 10;
 inline constexpr std::size_t max_history_events = 5000;
 inline constexpr int max_requests_per_second = 20;
+inline constexpr std::size_t package_chunk_bytes = 512u << 10;   // per reply, so a download resumes often
 
 // An error a host returns: the HTTP status and a sentence for the person at the kiosk.
 struct ProtocolError {

@@ -72,6 +72,11 @@ void SyncWorker::run() {
                 history = std::exchange(history_for_, std::nullopt);
             }
             SyncOutcome outcome = link->sync_once(history);
+            if (outcome.ok && !options_.library_dir.empty() && !outcome.courses.empty()) {
+                std::vector<std::string> errors;
+                outcome.installed = install_offered(*link, outcome.courses, options_.library_dir, options_.packs_dir, errors);
+                if (!errors.empty()) outcome.message = errors.front();
+            }
             const bool more = outcome.ok && outcome.acked_seq < outcome.last_seq;
             {
                 std::lock_guard lock(mutex_);
@@ -81,7 +86,8 @@ void SyncWorker::run() {
                 status_.acked_seq = outcome.acked_seq;
                 status_.last_seq = outcome.last_seq;
                 const bool news = outcome.ok && (outcome.roster || !outcome.commands.empty() ||
-                                                 outcome.history_added > 0 || outcome.seat > 0);
+                                                 outcome.history_added > 0 || outcome.seat > 0 ||
+                                                 !outcome.installed.empty());
                 outcomes_.push_back(std::move(outcome));
                 if (news && wake_) wake_();
             }

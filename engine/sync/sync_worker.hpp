@@ -21,6 +21,8 @@ struct WorkerOptions {
     std::string host_url;
     std::optional<std::string> pairing_code;
     std::string device_name;
+    std::filesystem::path library_dir;   // where offered courses are installed ("" = none)
+    std::filesystem::path packs_dir;
     int interval_ms = 1000;   // a lock or an assignment reaches the trainee within about a second
 };
 

@@ -3,7 +3,9 @@
 playing at once, each pairing with the classroom's code, playing every lesson and syncing. The
 host must then hold every kiosk's events exactly as the kiosk recorded them, every attempt once,
 with the scores the kiosks computed, and its CSV export must list each finished attempt once.
-Usage: classroom.py CBT_HOST CBT_KIOSK SOURCE_DIR"""
+The host also distributes a course package (the authoring guide's example course) that the
+kiosks do not have: each must fetch, verify and install it, and play it too.
+Usage: classroom.py CBT_HOST CBT_KIOSK CBT SOURCE_DIR"""
 import csv
 import io
 import json
@@ -14,7 +16,7 @@ import sys
 import tempfile
 import time
 
-host_bin, kiosk_bin, source = sys.argv[1:4]
+host_bin, kiosk_bin, cbt_bin, source = sys.argv[1:5]
 courses = os.path.join(source, "courses/sample")
 KIOSKS = 10
 CODE = "class-4711"
@@ -49,6 +51,12 @@ with tempfile.TemporaryDirectory(prefix="cbt-classroom-") as tmp:
         if "listening on 127.0.0.1:" not in line:
             fail(f"the host did not start: {line}{host.stdout.read() if host.poll() is not None else ''}")
         url = "http://127.0.0.1:" + line.rsplit(":", 1)[1].strip()
+        pack = os.path.join(tmp, "first-course.cbtpack")
+        for cmd in ([cbt_bin, "pack", os.path.join(source, "docs/examples/first-course"), "-o", pack],
+                    [host_bin, "install", pack, "--data", host_data]):
+            step = subprocess.run(cmd, capture_output=True, text=True)
+            if step.returncode != 0:
+                fail(f"{' '.join(cmd)}: {step.stderr}")
         classroom_id = line.split()[2]
 
         kiosks = []
@@ -97,8 +105,13 @@ with tempfile.TemporaryDirectory(prefix="cbt-classroom-") as tmp:
         if len(all_host) != len({(r[0], r[1]) for r in all_host}):
             fail("the host holds an event twice")
         starts = [r[4] for r in all_host if r[2] == "attempt_started"]
-        if len(starts) != len(set(starts)) or len(starts) != KIOSKS * 2:
-            fail(f"expected {KIOSKS * 2} attempts, each once; the host holds {len(starts)} starts")
+        lessons_per_kiosk = len(results[0][1]["lessons"])
+        if lessons_per_kiosk != 4 or any(len(r[1]["lessons"]) != 4 for r in results):
+            fail("each kiosk should have played the sample's 2 lessons and the distributed course's 2")
+        if any(not os.path.isfile(os.path.join(data, "courses", "first-course", "course.lua")) for data, _, _ in results):
+            fail("a kiosk did not install the course the host distributes")
+        if len(starts) != len(set(starts)) or len(starts) != KIOSKS * 4:
+            fail(f"expected {KIOSKS * 4} attempts, each once; the host holds {len(starts)} starts")
         if len(seats) != KIOSKS:
             fail(f"the kiosks did not get ten different seats: {sorted(seats)}")
 
@@ -107,10 +120,10 @@ with tempfile.TemporaryDirectory(prefix="cbt-classroom-") as tmp:
         if export.returncode != 0:
             fail(f"cbt-host export failed: {export.stderr}")
         rows = list(csv.DictReader(io.StringIO(export.stdout)))
-        if len(rows) != KIOSKS * 2:
-            fail(f"the CSV export lists {len(rows)} attempts, expected {KIOSKS * 2}")
+        if len(rows) != KIOSKS * 4:
+            fail(f"the CSV export lists {len(rows)} attempts, expected {KIOSKS * 4}")
         by_trainee_lesson = {(r["trainee"], r["lesson"]): r for r in rows}
-        if len(by_trainee_lesson) != KIOSKS * 2:
+        if len(by_trainee_lesson) != KIOSKS * 4:
             fail("the CSV export lists an attempt twice")
         for data, summary, err in results:
             for lesson in summary["lessons"]:

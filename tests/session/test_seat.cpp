@@ -169,3 +169,14 @@ TEST_CASE("the same disk image started on another machine is told apart by the m
     }
     unsetenv("CBT_MACHINE_FINGERPRINT");
 }
+
+TEST_CASE("the same roster on two seats gives each trainee the same id on both") {
+    TestDir dir;
+    write_text(dir.path / "roster.csv", "name,pin\nАзиз Каримов,1111\nTimur Sadykov,3333\n");
+    Seat one(dir.path / "one"), two(dir.path / "two");
+    one.import_roster_csv(dir.path / "roster.csv");
+    two.import_roster_csv(dir.path / "roster.csv");
+    CHECK(one.find_trainee("Азиз Каримов")->id == two.find_trainee("Азиз Каримов")->id);
+    CHECK(one.find_trainee("Timur Sadykov")->id == two.find_trainee("timur sadykov")->id);
+    CHECK(one.find_trainee("Timur Sadykov")->id != one.find_trainee("Азиз Каримов")->id);
+}

@@ -3,9 +3,13 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
+#include <fstream>
 #include <random>
 
 #include "base/clock.hpp"
+#include "base/sha256.hpp"
+#include "course/course.hpp"
+#include "course/package.hpp"
 #include "store/settings.hpp"
 #include "sync/discovery.hpp"
 #include "sync/host_server.hpp"
@@ -309,4 +313,49 @@ TEST_CASE("a seat never moves to another classroom by itself, and two hosts cann
 
     HostServer rival(second.host, second.clock);
     CHECK_THROWS_AS(rival.start("127.0.0.1", first.server.port()), std::runtime_error);
+}
+
+TEST_CASE("course packages reach the kiosks by content: resumed, verified, installed as the current version") {
+    Classroom c;
+    const auto pack = c.dir.path / "sample.cbtpack";
+    const course::PackInfo info = course::pack_course(std::filesystem::path(CBT_SOURCE_DIR) / "courses/sample", pack);
+    c.host.install_package(pack);
+    REQUIRE(c.host.offered_courses().size() == 1);
+
+    Kiosk k(c, "kiosk-a");
+    REQUIRE(k.link.pair(std::string("4711"), "pc").status == PairStatus::Approved);
+    const SyncOutcome s = k.link.sync_once();
+    REQUIRE(s.courses.size() == 1);
+    CHECK(s.courses[0].id == "sample");
+    CHECK(s.courses[0].sha256 == info.pack_sha256);
+    CHECK(s.courses[0].bytes == static_cast<std::int64_t>(info.pack_bytes));
+
+    // A download cut short resumes from what is there; one that went wrong is thrown away.
+    const auto packs = c.dir.path / "kiosk-a" / "packs";
+    std::filesystem::create_directories(packs);
+    {
+        std::ifstream in(pack, std::ios::binary);
+        std::string head(1000, '\0');
+        in.read(head.data(), 1000);
+        std::ofstream(packs / (info.pack_sha256 + ".cbtpack.partial"), std::ios::binary) << head;
+    }
+    std::string error;
+    auto got = k.link.fetch_package(s.courses[0], packs, error);
+    REQUIRE(got);
+    CHECK(base::sha256_hex([&] {
+              std::ifstream in(*got, std::ios::binary);
+              return std::string(std::istreambuf_iterator<char>(in), {});
+          }()) == info.pack_sha256);
+    std::filesystem::remove(*got);
+    std::ofstream(packs / (info.pack_sha256 + ".cbtpack.partial"), std::ios::binary) << std::string(1000, 'x');
+    CHECK_FALSE(k.link.fetch_package(s.courses[0], packs, error));
+    CHECK(error.find("checksum") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(packs / (info.pack_sha256 + ".cbtpack.partial")));
+
+    std::vector<std::string> errors;
+    const auto library = c.dir.path / "kiosk-a" / "courses";
+    CHECK(install_offered(k.link, s.courses, library, packs, errors) == std::vector<std::string>{"sample"});
+    CHECK(errors.empty());
+    CHECK(course::load_course(library / "sample").content_hash == info.content_hash);
+    CHECK(install_offered(k.link, s.courses, library, packs, errors).empty());   // already current
 }

@@ -191,8 +191,13 @@ int run(const std::vector<std::string>& words) {
 
     fs::path courses = args.option("courses").value_or(default_share_dir("courses", CBT_DEFAULT_COURSES_DIR).string());
     if (dev_course) courses = *dev_course;
+    // Courses the host distributes are installed in the seat's own library, which wins over the
+    // bundled courses with the same id.
+    const fs::path library = data / "courses";
+    fs::create_directories(library);
     base::SystemClock clock;
-    session::Session session(seat, {courses}, clock);
+    session::Session session(seat, dev_course ? std::vector<fs::path>{courses} : std::vector<fs::path>{library, courses},
+                             clock);
     for (const auto& broken : session.broken_courses())
         std::cerr << "cbt-kiosk: warning: course " << broken.folder << " cannot be offered: " << broken.message << "\n";
 
@@ -229,7 +234,13 @@ int run(const std::vector<std::string>& words) {
         // then stay until the host holds every event.
         sync::KioskLink link(data / "kiosk.db", seat.device_id(), resolve_host(*args.option("host"), seat, args.option("classroom")));
         pair_with_host(link, args.option("pairing-code"), 120'000);
-        apply_sync(seat, nullptr, link.sync_once());
+        const sync::SyncOutcome first = link.sync_once();
+        apply_sync(seat, nullptr, first);
+        std::vector<std::string> errors;
+        const auto installed = sync::install_offered(link, first.courses, library, data / "packs", errors);
+        for (const auto& e : errors) std::cerr << "cbt-kiosk: " << e << "\n";
+        for (const auto& id : installed) std::cerr << "cbt-kiosk: installed course " << id << " from the host\n";
+        if (!installed.empty()) session.rescan_courses();
         if (const auto t = seat.find_trainee(o.learner)) apply_sync(seat, nullptr, link.sync_once(t->id));
         const int status = session::run_headless(session, o, std::cout);
         nlohmann::json trainees = nlohmann::json::array();
@@ -275,12 +286,15 @@ int run(const std::vector<std::string>& words) {
     }
     if (auto url = host_url) {
         worker = std::make_unique<sync::SyncWorker>(
-            sync::WorkerOptions{data / "kiosk.db", seat.device_id(), *url, args.option("pairing-code"),
-                                machine_name()},
+            sync::WorkerOptions{data / "kiosk.db", seat.device_id(), *url, args.option("pairing-code"), machine_name(),
+                                library, data / "packs"},
             [] { ui::wake_kiosk_window(); });
         w.background = [&seat, &worker, trainee = std::string(), code = std::string(),
                         sent_seq = std::int64_t{-1}](session::Session& s) mutable {
-            for (const auto& outcome : worker->take()) apply_sync(seat, &s, outcome);
+            for (const auto& outcome : worker->take()) {
+                apply_sync(seat, &s, outcome);
+                if (!outcome.installed.empty()) s.rescan_courses();   // at once, or after the open lesson
+            }
             const std::string now = s.trainee() ? s.trainee()->id : "";
             if (now != trainee) {
                 trainee = now;
