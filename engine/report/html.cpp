@@ -1,7 +1,6 @@
-// The transcript and certificate pages. Words of the page come from a small table per language
-// here (the report layer has no catalogue); everything from the record goes through html_escape.
-// Times are computed from the offset given, never from this machine's zone, so a page is the
-// same wherever it is generated.
+// The transcript and certificate pages. The page's words come from a table per language here (the
+// report layer has no catalogue). Times use the offset given, never this machine's zone, so a
+// page is the same wherever it is made.
 #include "report/html.hpp"
 
 #include <algorithm>
@@ -54,20 +53,83 @@ struct Words {
 };
 
 constexpr Words english = {
-    "Training transcript", "Certificate", "Name", "Service", "ID number", "Trainee id", "Lessons", "Course",
-    "Lesson", "Attempts", "Best score", "Last score", "Result", "Time on task", "Started", "Seat", "Score",
-    "Duration", "passed", "not passed", "not finished", "in progress", "time ran out", "Total time on task",
-    "No attempts yet.", "This is to certify that", "has successfully completed", "No lesson has been passed yet.",
-    "Date of the last pass", "Instructor", "Date", "Classroom", "Generated", "Times are", "min", "s", "h",
+    "Training transcript",
+    "Certificate",
+    "Name",
+    "Service",
+    "ID number",
+    "Trainee id",
+    "Lessons",
+    "Course",
+    "Lesson",
+    "Attempts",
+    "Best score",
+    "Last score",
+    "Result",
+    "Time on task",
+    "Started",
+    "Seat",
+    "Score",
+    "Duration",
+    "passed",
+    "not passed",
+    "not finished",
+    "in progress",
+    "time ran out",
+    "Total time on task",
+    "No attempts yet.",
+    "This is to certify that",
+    "has successfully completed",
+    "No lesson has been passed yet.",
+    "Date of the last pass",
+    "Instructor",
+    "Date",
+    "Classroom",
+    "Generated",
+    "Times are",
+    "min",
+    "s",
+    "h",
 };
 
 constexpr Words russian = {
-    "Учебная ведомость", "Свидетельство", "Ф. И. О.", "Служба", "Номер удостоверения", "Код слушателя", "Уроки",
-    "Курс", "Урок", "Попытки", "Лучший результат", "Последний результат", "Итог", "Время занятий", "Начало",
-    "Место", "Результат", "Длительность", "сдан", "не сдан", "не завершён", "идёт", "время истекло",
-    "Общее время занятий", "Попыток пока нет.", "Настоящим удостоверяется, что", "успешно прошёл(ла)",
-    "Пока не сдан ни один урок.", "Дата последней сдачи", "Преподаватель", "Дата", "Класс", "Создано",
-    "Время указано в зоне", "мин", "с", "ч",
+    "Учебная ведомость",
+    "Свидетельство",
+    "Ф. И. О.",
+    "Служба",
+    "Номер удостоверения",
+    "Код слушателя",
+    "Уроки",
+    "Курс",
+    "Урок",
+    "Попытки",
+    "Лучший результат",
+    "Последний результат",
+    "Итог",
+    "Время занятий",
+    "Начало",
+    "Место",
+    "Результат",
+    "Длительность",
+    "сдан",
+    "не сдан",
+    "не завершён",
+    "идёт",
+    "время истекло",
+    "Общее время занятий",
+    "Попыток пока нет.",
+    "Настоящим удостоверяется, что",
+    "успешно прошёл(ла)",
+    "Пока не сдан ни один урок.",
+    "Дата последней сдачи",
+    "Преподаватель",
+    "Дата",
+    "Класс",
+    "Создано",
+    "Время указано в зоне",
+    "мин",
+    "с",
+    "ч",
 };
 
 const Words& words_for(const std::string& lang) {
@@ -149,7 +211,8 @@ std::string page_start(const HtmlOptions& o, const std::string& title, const cha
          ".passed { color: #1b7a35; font-weight: bold; } .failed { color: #b42318; }\n"
          "dl.who { display: grid; grid-template-columns: max-content auto; gap: 1mm 6mm; margin: 0; }\n"
          "dl.who dt { color: #4f5b69; } dl.who dd { margin: 0; font-weight: bold; }\n"
-         "footer { margin-top: 10mm; color: #4f5b69; font-size: 9pt; border-top: 1px solid #c9d1db; padding-top: 2mm; }\n"
+         "footer { margin-top: 10mm; color: #4f5b69; font-size: 9pt; border-top: 1px solid #c9d1db; padding-top: 2mm; "
+         "}\n"
          "@media print { body { padding: 0; } }\n";
     h += extra_css;
     h += "</style>\n</head>\n<body>\n";
@@ -193,12 +256,23 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size());
     for (const char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -218,7 +292,7 @@ std::string transcript_html(const Transcript& t, const HtmlOptions& o) {
              "</th><th>" + w.best + "</th><th>" + w.last + "</th><th>" + w.result + "</th><th>" + w.time_on_task +
              "</th></tr>\n";
         for (const LessonRecord& l : t.lessons) {
-            const std::string result = l.passed ? std::string("<span class=\"passed\">") + w.passed + "</span>"
+            const std::string result = l.passed     ? std::string("<span class=\"passed\">") + w.passed + "</span>"
                                        : l.finished ? std::string("<span class=\"failed\">") + w.not_passed + "</span>"
                                                     : std::string(w.not_finished);
             h += "<tr><td>" + e(course_title(o, l.course)) + "</td><td>" + e(lesson_title(o, l.course, l.lesson)) +
@@ -275,7 +349,8 @@ std::string certificate_html(const Transcript& t, const HtmlOptions& o, const st
     h += "<p>" + std::string(w.certifies) + "</p>\n<p class=\"name\">" + e(name) + "</p>\n";
     std::string detail;
     if (!t.person.service.empty()) detail += e(t.person.service);
-    if (!t.person.id_number.empty()) detail += (detail.empty() ? "" : ", ") + std::string(w.id_number) + " " + e(t.person.id_number);
+    if (!t.person.id_number.empty())
+        detail += (detail.empty() ? "" : ", ") + std::string(w.id_number) + " " + e(t.person.id_number);
     if (!detail.empty()) h += "<p class=\"detail\">" + detail + "</p>\n";
 
     if (passed.empty()) {
@@ -287,7 +362,8 @@ std::string certificate_html(const Transcript& t, const HtmlOptions& o, const st
             h += "<tr><td>" + e(course_title(o, l->course)) + "</td><td>" + e(lesson_title(o, l->course, l->lesson)) +
                  "</td><td class=\"num\">" + percent(l->best_score) + "</td></tr>\n";
         h += "</table>\n";
-        if (last_pass_ms > 0) h += "<p>" + std::string(w.on_date) + ": <b>" + local_date(last_pass_ms, o) + "</b></p>\n";
+        if (last_pass_ms > 0)
+            h += "<p>" + std::string(w.on_date) + ": <b>" + local_date(last_pass_ms, o) + "</b></p>\n";
     }
     h += "<div class=\"signatures\"><div>" + std::string(w.instructor) + "</div><div>" + w.date + "</div></div>\n";
     h += "</div>\n";

@@ -1,7 +1,6 @@
-// Printable pages for one trainee: a transcript (lessons, attempts, scores, times) and a
-// certificate of the lessons passed. Each is one self-contained HTML file (styles inline, no
-// scripts, no links to other files), so it opens, prints and archives on any machine.
-// The page's own words exist in English and Russian; names and titles are escaped, never trusted.
+// Printable pages for one trainee: a transcript and a certificate of the lessons passed, each one
+// self-contained HTML file (inline styles, no scripts or links) that prints anywhere. The page's
+// words are English or Russian; names and titles are always escaped.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -15,12 +14,12 @@ namespace cbt::report {
 
 // How a page is written.
 struct HtmlOptions {
-    std::string lang = "en";                        // "ru" or "en" for the page's words; others read as English
-    std::string classroom;                          // named in the footer (classroom name or id)
-    std::string issuer;                             // the training centre or instructor, on the certificate
-    std::int64_t generated_at_ms = 0;               // shown in the footer; 0 leaves it out
-    int utc_offset_minutes = 0;                     // times are shown in this zone, with the offset written
-    std::map<std::string, course::LocalText> titles;   // "course" or "course/lesson" -> title; ids stand in
+    std::string lang = "en";                          // "ru" or "en" for the page's words; others read as English
+    std::string classroom;                            // named in the footer (classroom name or id)
+    std::string issuer;                               // the training centre or instructor, on the certificate
+    std::int64_t generated_at_ms = 0;                 // shown in the footer; 0 leaves it out
+    int utc_offset_minutes = 0;                       // times are shown in this zone, with the offset written
+    std::map<std::string, course::LocalText> titles;  // "course" or "course/lesson" -> title; ids stand in
 };
 
 // The trainee's transcript: who, a table per lesson (attempts, best and last score, passed, time

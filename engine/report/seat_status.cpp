@@ -147,9 +147,8 @@ SeatStatus status_of(const SeatDevice& device, const DeviceEvents& mine,
     for (auto it = mine.rbegin(); it != mine.rend(); ++it) {
         const store::Event& e = **it;
         if (e.type != ev::help_requested) continue;
-        const bool acknowledged = std::any_of(acks.begin(), acks.end(), [&](const SeatCommand* a) {
-            return covers(*a, "seq", device.device_id, e);
-        });
+        const bool acknowledged = std::any_of(
+            acks.begin(), acks.end(), [&](const SeatCommand* a) { return covers(*a, "seq", device.device_id, e); });
         s.help = !acknowledged;
         s.help_seq = e.seq;
         s.help_at_ms = e.at_ms;
@@ -177,7 +176,8 @@ std::vector<SeatStatus> seat_map(const std::vector<SeatDevice>& devices, const s
         if (it != by_device.end()) it->second.push_back(&e);
     }
     for (auto& [id, list] : by_device)
-        std::sort(list.begin(), list.end(), [](const store::Event* a, const store::Event* b) { return a->seq < b->seq; });
+        std::sort(list.begin(), list.end(),
+                  [](const store::Event* a, const store::Event* b) { return a->seq < b->seq; });
 
     std::vector<SeatStatus> out;
     int highest = std::max(0, options.seats);
@@ -186,7 +186,8 @@ std::vector<SeatStatus> seat_map(const std::vector<SeatDevice>& devices, const s
         out.push_back(status_of(d, by_device[d.device_id], starts, finished, commands, people, options));
     }
     for (int seat = 1; seat <= highest; ++seat) {
-        const bool taken = std::any_of(devices.begin(), devices.end(), [&](const SeatDevice& d) { return d.seat == seat; });
+        const bool taken =
+            std::any_of(devices.begin(), devices.end(), [&](const SeatDevice& d) { return d.seat == seat; });
         if (taken) continue;
         SeatStatus empty;
         empty.seat = seat;

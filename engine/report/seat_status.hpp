@@ -21,11 +21,10 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "report/people.hpp"
 #include "store/journal.hpp"
@@ -35,29 +34,29 @@ namespace cbt::report {
 // A paired kiosk as the seat map needs it (the host's device table, approved ones).
 struct SeatDevice {
     std::string device_id;
-    std::string name;                 // the kiosk's own name for itself (its host name)
-    int seat = 0;                     // 0 when no seat was given
-    std::int64_t last_seen_ms = 0;    // host clock: its last authenticated request; 0 = never
+    std::string name;               // the kiosk's own name for itself (its host name)
+    int seat = 0;                   // 0 when no seat was given
+    std::int64_t last_seen_ms = 0;  // host clock: its last authenticated request; 0 = never
 };
 
 // A command the host queued for the kiosks ("" device = every kiosk).
 struct SeatCommand {
-    std::int64_t id = 0;              // increasing in the order the instructor gave them
+    std::int64_t id = 0;  // increasing in the order the instructor gave them
     std::string device_id;
-    std::string kind;                 // lock, unlock, message, assign, help_ack, end
+    std::string kind;  // lock, unlock, message, assign, help_ack, end
     nlohmann::json payload;
-    std::int64_t at_ms = 0;           // host clock
+    std::int64_t at_ms = 0;  // host clock
 };
 
 // One answer given in the open attempt.
 struct AnswerRow {
     std::int64_t seq = 0;
     std::string screen;
-    std::string kind;                 // single, multiple, truefalse, ...
-    nlohmann::json answer;            // as journaled (see docs/authoring.md)
+    std::string kind;       // single, multiple, truefalse, ...
+    nlohmann::json answer;  // as journaled (see docs/authoring.md)
     bool correct = false;
     bool settled = false;
-    double score = 0;                 // 0..1 before weight
+    double score = 0;  // 0..1 before weight
     int try_number = 1;
     std::int64_t at_ms = 0;
 };
@@ -65,43 +64,43 @@ struct AnswerRow {
 // Everything one seat tile shows.
 struct SeatStatus {
     int seat = 0;
-    std::optional<SeatDevice> device;          // unset: no kiosk sits at this seat yet
+    std::optional<SeatDevice> device;  // unset: no kiosk sits at this seat yet
 
-    std::string learner;                       // learner id, "" when the kiosk has no events
-    std::string trainee_name;                  // roster name, else the learner id
-    bool signed_out = false;                   // the instructor ended the session after the newest event
+    std::string learner;       // learner id, "" when the kiosk has no events
+    std::string trainee_name;  // roster name, else the learner id
+    bool signed_out = false;   // the instructor ended the session after the newest event
 
-    std::string attempt;                       // open attempt id, "" when none is open
+    std::string attempt;  // open attempt id, "" when none is open
     std::string course;
     std::string lesson;
-    std::string screen;                        // the screen on show
-    int position = -1;                         // place on the lesson's straight path, 0-based
-    std::optional<int> length;                 // the lesson's screens, when the caller knew it
-    int screens_shown = 0;                     // screen_shown events of the attempt on this device
-    std::vector<AnswerRow> answers;            // the open attempt's responses here, in order
+    std::string screen;              // the screen on show
+    int position = -1;               // place on the lesson's straight path, 0-based
+    std::optional<int> length;       // the lesson's screens, when the caller knew it
+    int screens_shown = 0;           // screen_shown events of the attempt on this device
+    std::vector<AnswerRow> answers;  // the open attempt's responses here, in order
 
-    std::optional<double> last_score;          // newest finished attempt of this trainee here
+    std::optional<double> last_score;  // newest finished attempt of this trainee here
     bool last_passed = false;
     std::string last_course;
     std::string last_lesson;
 
     bool online = false;
-    std::int64_t last_seen_ms = 0;             // host clock, 0 = never
+    std::int64_t last_seen_ms = 0;  // host clock, 0 = never
     bool locked = false;
     std::string lock_message;
-    bool help = false;                         // a help request waits for the instructor
-    std::int64_t help_seq = 0;                 // the newest help_requested event's seq (ack up to it)
+    bool help = false;          // a help request waits for the instructor
+    std::int64_t help_seq = 0;  // the newest help_requested event's seq (ack up to it)
     std::int64_t help_at_ms = 0;
     std::string help_screen;
-    std::optional<std::int64_t> last_activity_ms;   // newest event's time (the kiosk's clock)
+    std::optional<std::int64_t> last_activity_ms;  // newest event's time (the kiosk's clock)
 };
 
 // What the seat map needs besides the record.
 struct SeatMapOptions {
-    std::int64_t now_ms = 0;                   // host clock
+    std::int64_t now_ms = 0;  // host clock
     std::int64_t online_within_ms = 10'000;
-    int seats = 10;                            // tiles shown at least (seats 1..seats)
-    std::map<std::string, int> lesson_lengths; // "course/lesson" -> screens on its straight path
+    int seats = 10;                             // tiles shown at least (seats 1..seats)
+    std::map<std::string, int> lesson_lengths;  // "course/lesson" -> screens on its straight path
 };
 
 // One status per seat 1..max(options.seats, highest device seat), in seat order; a device

@@ -55,8 +55,8 @@ TEST_CASE("a transcript lists the trainee, each lesson and each attempt") {
     Scenario s;
     report::HtmlOptions o;
     o.classroom = "Room <3>";
-    o.generated_at_ms = 1'700'000'000'000;   // 2023-11-14T22:13:20Z
-    o.utc_offset_minutes = 5 * 60;            // Tashkent, Dushanbe
+    o.generated_at_ms = 1'700'000'000'000;  // 2023-11-14T22:13:20Z
+    o.utc_offset_minutes = 5 * 60;          // Tashkent, Dushanbe
     o.titles["sample"] = course::LocalText();
     o.titles["sample"].set("en", "Sample course");
     o.titles["sample"].set("ru", "Пример курса");
@@ -70,13 +70,13 @@ TEST_CASE("a transcript lists the trainee, each lesson and each attempt") {
     CHECK(has(page, "TJ-0003"));
     CHECK(has(page, "Sample course"));
     CHECK(has(page, "Tour &amp; quiz"));
-    CHECK(has(page, "<td>quiz</td>"));   // no title given: the id stands in
-    CHECK(has(page, "in progress"));      // the quiz left open
+    CHECK(has(page, "<td>quiz</td>"));  // no title given: the id stands in
+    CHECK(has(page, "in progress"));    // the quiz left open
     CHECK(has(page, "passed"));
     CHECK(has(page, "not passed"));
     CHECK(has(page, "100%"));
     CHECK(has(page, "Room &lt;3&gt;"));
-    CHECK(has(page, "2023-11-15 03:13"));   // generated, in UTC+05:00
+    CHECK(has(page, "2023-11-15 03:13"));  // generated, in UTC+05:00
     CHECK(has(page, "UTC+05:00"));
 }
 
@@ -104,7 +104,7 @@ TEST_CASE("a certificate names the passed lessons only, and says so when there a
     CHECK(has(page, "Certificate"));
     CHECK(has(page, "Border Academy"));
     CHECK(has(page, "<td>tour</td>"));
-    CHECK_FALSE(has(page, "<td>quiz</td>"));   // open, not passed
+    CHECK_FALSE(has(page, "<td>quiz</td>"));  // open, not passed
     CHECK(has(page, "Date of the last pass"));
     CHECK(has(page, "2023-11-14"));
 

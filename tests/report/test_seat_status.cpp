@@ -68,8 +68,8 @@ TEST_CASE("ten tiles by default, empty seats included, more when a device sits f
 
     std::vector<SeatDevice> far = two_devices;
     far.push_back({"dev-c", "kiosk-c", 12, 0});
-    far.push_back({"dev-d", "kiosk-d", 0, 0});   // approved without a seat: after the numbered ones
-    far.push_back({"dev-e", "kiosk-e", 3, 0});   // sharing seat 3: a tile of its own beside it
+    far.push_back({"dev-d", "kiosk-d", 0, 0});  // approved without a seat: after the numbered ones
+    far.push_back({"dev-e", "kiosk-e", 3, 0});  // sharing seat 3: a tile of its own beside it
     map = report::seat_map(far, {}, {}, {}, at(t0));
     REQUIRE(map.size() == 14);
     CHECK(map[2].device->device_id == "dev-b");
@@ -85,14 +85,32 @@ TEST_CASE("a seat shows the newest trainee, the open attempt's progress and answ
     // t1 finished a quiz on dev-a (score 0.8), then t2 signed in there and is on screen 3 of the tour.
     ev.start("dev-a", "t1", "a1", "sample", "quiz", t0);
     ev.add("dev-a", "response", "t1", "a1", t0 + 1000,
-           {{"screen", "q1"}, {"kind", "single"}, {"answer", "x"}, {"score", 1}, {"correct", true}, {"settled", true}, {"try", 1}});
+           {{"screen", "q1"},
+            {"kind", "single"},
+            {"answer", "x"},
+            {"score", 1},
+            {"correct", true},
+            {"settled", true},
+            {"try", 1}});
     ev.add("dev-a", "attempt_finished", "t1", "a1", t0 + 2000, {{"score", 0.8}, {"passed", true}});
     ev.start("dev-a", "t2", "a2", "sample", "tour", t0 + 3000);
     ev.add("dev-a", "screen_shown", "t2", "a2", t0 + 4000, {{"screen", "route"}, {"position", 1}});
     ev.add("dev-a", "response", "t2", "a2", t0 + 5000,
-           {{"screen", "route"}, {"kind", "single"}, {"answer", "gulf"}, {"score", 0}, {"correct", false}, {"settled", false}, {"try", 1}});
+           {{"screen", "route"},
+            {"kind", "single"},
+            {"answer", "gulf"},
+            {"score", 0},
+            {"correct", false},
+            {"settled", false},
+            {"try", 1}});
     ev.add("dev-a", "response", "t2", "a2", t0 + 6000,
-           {{"screen", "route"}, {"kind", "single"}, {"answer", "russia"}, {"score", 1}, {"correct", true}, {"settled", true}, {"try", 2}});
+           {{"screen", "route"},
+            {"kind", "single"},
+            {"answer", "russia"},
+            {"score", 1},
+            {"correct", true},
+            {"settled", true},
+            {"try", 2}});
     ev.add("dev-a", "screen_shown", "t2", "a2", t0 + 7000, {{"screen", "concealment"}, {"position", 2}});
 
     SeatMapOptions o = at(t0 + 65'000);
@@ -120,8 +138,8 @@ TEST_CASE("a seat shows the newest trainee, the open attempt's progress and answ
     // t1's quiz score is not t2's.
     CHECK_FALSE(s.last_score);
     CHECK(*s.last_activity_ms == t0 + 7000);
-    CHECK(s.online);   // seen 5 s before now
-    CHECK_FALSE(seat(map, 3).online);   // seen 55 s before now
+    CHECK(s.online);                   // seen 5 s before now
+    CHECK_FALSE(seat(map, 3).online);  // seen 55 s before now
     CHECK(seat(map, 3).last_seen_ms == t0 + 10'000);
     CHECK(seat(map, 3).learner.empty());
 
@@ -162,7 +180,7 @@ TEST_CASE("lock follows the newest lock or unlock for the seat or for all, by co
     CHECK_FALSE(seat(map, 1).locked);
     CHECK(seat(map, 3).locked);
     CHECK(seat(map, 3).lock_message == "Eyes on me");
-    CHECK_FALSE(seat(map, 2).locked);   // an empty seat is never locked
+    CHECK_FALSE(seat(map, 2).locked);  // an empty seat is never locked
 
     // Order is the command id, even when the host's clock went back.
     c.push_back({4, "", "unlock", json::object(), t0 - 50'000});
@@ -207,7 +225,7 @@ TEST_CASE("an end command marks the seat signed out until the kiosk records some
     std::vector<SeatCommand> c = {{1, "", "end", {{"through", {{"dev-a", 2}, {"dev-b", 0}}}}, t0 - 10}};
     auto map = report::seat_map(two_devices, ev.list, c, {}, at(t0));
     CHECK(seat(map, 1).signed_out);
-    CHECK_FALSE(seat(map, 3).signed_out);   // no events: nothing to sign out
+    CHECK_FALSE(seat(map, 3).signed_out);  // no events: nothing to sign out
     ev.start("dev-a", "t2", "a2", "sample", "quiz", t0 - 20);
     map = report::seat_map(two_devices, ev.list, c, {}, at(t0));
     CHECK_FALSE(seat(map, 1).signed_out);
@@ -218,7 +236,8 @@ TEST_CASE("odd data never throws: unknown devices, bad payloads, missing fields"
     Events ev;
     ev.add("stranger", "attempt_started", "t9", "x", t0, {{"course", "nope"}});
     ev.add("dev-a", "screen_shown", "", "orphan", t0, "not an object");
-    ev.add("dev-a", "response", "t1", "orphan", t0, {{"screen", 5}, {"score", "high"}, {"try", -3}, {"answer", nullptr}});
+    ev.add("dev-a", "response", "t1", "orphan", t0,
+           {{"screen", 5}, {"score", "high"}, {"try", -3}, {"answer", nullptr}});
     ev.add("dev-a", "mystery_type", "t1", "", t0, json::array());
     ev.add("dev-b", "attempt_finished", "t1", "never-started", t0, {{"score", 7}});
     ev.add("dev-b", "screen_shown", "t1", "open", t0, {{"position", 1e300}});
@@ -233,7 +252,7 @@ TEST_CASE("odd data never throws: unknown devices, bad payloads, missing fields"
     CHECK(a.answers[0].screen.empty());
     CHECK(a.answers[0].try_number == 1);
     CHECK(a.answers[0].score == 0);
-    CHECK(seat(map, 3).last_score == doctest::Approx(1.0));   // clamped to 0..1
+    CHECK(seat(map, 3).last_score == doctest::Approx(1.0));  // clamped to 0..1
     CHECK(seat(map, 3).position == -1);
 }
 
