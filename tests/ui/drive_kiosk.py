@@ -475,9 +475,63 @@ def run_dev(opts):
             shutil.rmtree(work, ignore_errors=True)
 
 
+def run_classroom_lock(opts):
+    """A windowed kiosk paired with a real host: the instructor's lock reaches it and shows the
+    lock screen with the message, and the unlock releases it."""
+    if not opts.host:
+        raise Failure("the classroom_lock scenario needs --host CBT_HOST")
+    work = tempfile.mkdtemp(prefix="cbt-ui-classroom-")
+    host_data = os.path.join(work, "host")
+    host = subprocess.Popen([opts.host, "--headless", "--data", host_data, "--port", "0", "--bind", "127.0.0.1",
+                             "--pairing-code", "lock-4711"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    k = None
+    try:
+        line = host.stdout.readline()
+        if "listening on 127.0.0.1:" not in line:
+            raise Failure(f"the host did not start: {line}")
+        url = "http://127.0.0.1:" + line.rsplit(":", 1)[1].strip()
+        k = Kiosk(opts.kiosk, ["--windowed", "--data", os.path.join(work, "kiosk"), "--host", url,
+                               "--pairing-code", "lock-4711", "--courses", os.path.join(opts.source, "courses", "sample"),
+                               "--assets", os.path.join(opts.source, "assets")], work)
+        k.wait_view("sign_in")
+        db_file = os.path.join(host_data, "classroom.db")
+        deadline = time.monotonic() + 20
+        while True:   # wait until the kiosk has paired and synced once
+            db = sqlite3.connect(db_file)
+            approved = db.execute("SELECT count(*) FROM devices WHERE status = 'approved' AND last_counter > 0").fetchone()[0]
+            db.close()
+            if approved:
+                break
+            if time.monotonic() > deadline:
+                raise Failure("the kiosk did not pair with the host")
+            time.sleep(0.1)
+
+        def command(kind, payload):
+            db = sqlite3.connect(db_file)
+            db.execute("INSERT INTO commands(device_id, kind, payload, at_ms) VALUES ('', ?, ?, 0)",
+                       (kind, json.dumps(payload)))
+            db.commit()
+            db.close()
+            return time.monotonic()
+
+        sent = command("lock", {"message": "Eyes to the front"})
+        k.wait(lambda s: s.get("locked") is True and s.get("view", "").startswith("locked"), "the lock screen", timeout=15)
+        print(f"lock shown {time.monotonic() - sent:.2f} s after the instructor's command")
+        sent = command("unlock", {})
+        k.wait(lambda s: s.get("locked") is False, "the unlock", timeout=15)
+        print(f"unlock shown {time.monotonic() - sent:.2f} s after the instructor's command")
+    finally:
+        if k:
+            k.stop()
+        host.terminate()
+        host.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("scenario", choices=["tour", "lockdown", "dev"])
+    parser.add_argument("scenario", choices=["tour", "lockdown", "dev", "classroom_lock"])
+    parser.add_argument("--host", help="the cbt-host program (classroom_lock)")
     parser.add_argument("--kiosk", required=True)
     parser.add_argument("--source", required=True)
     parser.add_argument("--wm-close", help="the send_wm_delete program (asks a window to close)")
@@ -493,7 +547,8 @@ def main():
             return 77
     xvfb = None if opts.display else start_xvfb()
     try:
-        {"tour": run_tour, "lockdown": run_lockdown, "dev": run_dev}[opts.scenario](opts)
+        {"tour": run_tour, "lockdown": run_lockdown, "dev": run_dev,
+         "classroom_lock": run_classroom_lock}[opts.scenario](opts)
         return 0
     except (Failure, subprocess.TimeoutExpired) as e:
         print(f"FAILED: {e}", file=sys.stderr)
