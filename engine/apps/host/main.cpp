@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "apps/common/arguments.hpp"
+#include "apps/common/program.hpp"
 #include "report/export.hpp"
 #include "base/clock.hpp"
 #include "store/backup.hpp"
@@ -50,31 +51,6 @@ DATA defaults to $XDG_DATA_HOME/cbt/host. Restore a backup by stopping the host 
 file to DATA/classroom.db (see docs/sync-protocol.md).
 )";
 
-fs::path default_data_dir() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return fs::path(xdg) / "cbt" / "host";
-    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".local/share/cbt/host";
-    return fs::path("cbt-host-data");
-}
-
-int parse_int(const std::string& text, const char* option) {
-    try {
-        std::size_t used = 0;
-        const int v = std::stoi(text, &used);
-        if (used == text.size() && v >= 0) return v;
-    } catch (const std::exception&) {
-    }
-    throw apps::UsageError(std::string("--") + option + " takes a whole number");
-}
-
-// The installed layout (bin/../share/suitcase-cbt/WHAT) when present, else the source tree the
-// program was built from, so a development build finds its assets and courses.
-fs::path share_dir(const char* what, const char* built_from) {
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    const fs::path installed = exe.parent_path().parent_path() / "share" / "suitcase-cbt" / what;
-    return !ec && fs::is_directory(installed, ec) ? installed : fs::path(built_from);
-}
-
 int serve(const apps::Arguments& args, sync::HostStore& store) {
     if (auto code = args.option("pairing-code")) {
         if (code->size() < 4) throw apps::UsageError("--pairing-code needs at least 4 characters");
@@ -90,7 +66,7 @@ int serve(const apps::Arguments& args, sync::HostStore& store) {
     base::SystemClock clock;
     sync::HostServer server(store, clock);
     const std::string address = args.option("bind").value_or("0.0.0.0");
-    server.start(address, parse_int(args.option("port").value_or("8870"), "port"));
+    server.start(address, apps::parse_whole_number(args.option("port").value_or("8870"), "port"));
     std::cout << "cbt-host: classroom " << store.classroom_id() << " listening on " << address << ":" << server.port()
               << std::endl;
     // Kiosks started without --host find this host by its beacon.
@@ -111,8 +87,8 @@ int serve(const apps::Arguments& args, sync::HostStore& store) {
         pthread_sigmask(SIG_UNBLOCK, &stop_signals, nullptr);
         ui::HostWindowOptions w;
         w.maximised = !args.has("windowed");
-        w.assets_dir = args.option("assets").value_or(share_dir("assets", CBT_DEFAULT_ASSETS_DIR).string());
-        w.course_dirs = {args.option("courses").value_or(share_dir("courses", CBT_DEFAULT_COURSES_DIR).string())};
+        w.assets_dir = args.option("assets").value_or(apps::share_dir("assets", CBT_DEFAULT_ASSETS_DIR).string());
+        w.course_dirs = {args.option("courses").value_or(apps::share_dir("courses", CBT_DEFAULT_COURSES_DIR).string())};
         w.bind_address = address;
         w.port = server.port();
         if (auto lang = args.option("lang")) {
@@ -154,7 +130,12 @@ int run(std::vector<std::string> words) {
         std::cout << "cbt-host " << CBT_VERSION << "\n";
         return 0;
     }
-    sync::HostStore store(args.option("data").value_or(default_data_dir().string()));
+    const fs::path data = args.option("data").value_or(apps::default_data_dir("host").string());
+    // Only serving makes a classroom; the other commands work on one that exists, so a mistyped
+    // --data does not leave an empty classroom behind.
+    if (command != "serve" && !fs::exists(data / "classroom.db"))
+        throw std::runtime_error("there is no classroom in " + data.string() + " (no classroom.db); check --data");
+    sync::HostStore store(data);
     if (command == "serve") return serve(args, store);
     if (command == "devices") {
         for (const auto& d : store.devices())
@@ -167,7 +148,7 @@ int run(std::vector<std::string> words) {
         if (args.positional.size() != 1) throw apps::UsageError("name the device id (see cbt-host devices)");
         if (!store.device(args.positional[0])) throw std::runtime_error("no device " + args.positional[0] + " has asked to join");
         store.decide(args.positional[0], command == "approve" ? sync::DeviceStatus::Approved : sync::DeviceStatus::Refused,
-                     args.option("seat") ? parse_int(*args.option("seat"), "seat") : 0);
+                     args.option("seat") ? apps::parse_whole_number(*args.option("seat"), "seat") : 0);
         std::cout << args.positional[0] << ": " << command << "d\n";
         return 0;
     }
@@ -221,14 +202,4 @@ int run(std::vector<std::string> words) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    try {
-        return run(std::vector<std::string>(argv + 1, argv + argc));
-    } catch (const cbt::apps::UsageError& e) {
-        std::cerr << "cbt-host: " << e.what() << "\n(see cbt-host --help)\n";
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "cbt-host: error: " << e.what() << "\n";
-        return 1;
-    }
-}
+int main(int argc, char** argv) { return cbt::apps::run_program("cbt-host", argc, argv, run); }

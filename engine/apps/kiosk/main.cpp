@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "apps/common/arguments.hpp"
+#include "apps/common/program.hpp"
 #include "base/clock.hpp"
 #include "session/headless.hpp"
 #include "session/seat.hpp"
@@ -66,34 +67,6 @@ Headless (no window; for tests, load runs and crash drills):
   --stop-at SCREEN leaves the lesson open on that screen, where the next start (windowed too)
   takes it up.
 )";
-
-fs::path default_data_dir() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return fs::path(xdg) / "cbt" / "kiosk";
-    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".local/share/cbt/kiosk";
-    return fs::path("cbt-kiosk-data");
-}
-
-// The installed layout (bin/../share/suitcase-cbt/...) first, then the source tree this program
-// was built from, so a development build runs without installing.
-fs::path default_share_dir(const char* what, const char* built_from) {
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const fs::path installed = exe.parent_path().parent_path() / "share" / "suitcase-cbt" / what;
-        if (fs::is_directory(installed, ec)) return installed;
-    }
-    return built_from;
-}
-
-int parse_int(const std::string& text, const char* option) {
-    try {
-        std::size_t used = 0;
-        const int v = std::stoi(text, &used);
-        if (used == text.size() && v >= 0) return v;
-    } catch (const std::exception&) {
-    }
-    throw apps::UsageError(std::string("--") + option + " takes a whole number");
-}
 
 std::string machine_name() {
     char name[256] = {};
@@ -165,14 +138,14 @@ int run(const std::vector<std::string>& words) {
 
     const auto dev_course = args.option("dev");
     if (dev_course && args.has("headless")) throw apps::UsageError("--dev previews in a window; leave out --headless");
-    fs::path data = args.option("data").value_or(default_data_dir().string());
-    if (dev_course && !args.option("data")) data = default_data_dir().parent_path() / "dev";
+    fs::path data = args.option("data").value_or(apps::default_data_dir("kiosk").string());
+    if (dev_course && !args.option("data")) data = apps::default_data_dir("kiosk").parent_path() / "dev";
     session::Seat seat(data);
     if (auto file = args.option("roster")) {
         const int n = seat.import_roster_csv(*file);
         std::cerr << "cbt-kiosk: " << n << " trainee(s) imported from " << *file << "\n";
     }
-    if (auto n = args.option("seat")) seat.set_seat_number(parse_int(*n, "seat"));
+    if (auto n = args.option("seat")) seat.set_seat_number(apps::parse_whole_number(*n, "seat"));
     if (args.has("forget-host")) {
         sync::KioskLink(data / "kiosk.db", seat.device_id(), "").forget_host();
         std::cerr << "cbt-kiosk: this seat no longer belongs to a classroom; it pairs afresh with the next host\n";
@@ -189,7 +162,7 @@ int run(const std::vector<std::string>& words) {
         seat.set_default_language(*lang);
     }
 
-    fs::path courses = args.option("courses").value_or(default_share_dir("courses", CBT_DEFAULT_COURSES_DIR).string());
+    fs::path courses = args.option("courses").value_or(apps::share_dir("courses", CBT_DEFAULT_COURSES_DIR).string());
     if (dev_course) courses = *dev_course;
     // Courses the host distributes are installed in the seat's own library, which wins over the
     // bundled courses with the same id.
@@ -211,8 +184,8 @@ int run(const std::vector<std::string>& words) {
         o.stop_at = args.option("stop-at");
         o.language = args.option("lang");
         o.json = args.has("json");
-        if (auto d = args.option("delay-ms")) o.delay_ms = parse_int(*d, "delay-ms");
-        if (auto seed = args.option("seed")) o.seed = static_cast<std::uint64_t>(parse_int(*seed, "seed"));
+        if (auto d = args.option("delay-ms")) o.delay_ms = apps::parse_whole_number(*d, "delay-ms");
+        if (auto seed = args.option("seed")) o.seed = static_cast<std::uint64_t>(apps::parse_whole_number(*seed, "seed"));
         if (args.option("answers") && args.option("auto")) throw apps::UsageError("use --answers or --auto, not both");
         if (auto file = args.option("answers")) {
             std::ifstream in(*file);
@@ -270,7 +243,7 @@ int run(const std::vector<std::string>& words) {
         session.sign_in_trusted(author.id);
         w.authoring = true;
     }
-    w.assets_dir = args.option("assets").value_or(default_share_dir("assets", CBT_DEFAULT_ASSETS_DIR).string());
+    w.assets_dir = args.option("assets").value_or(apps::share_dir("assets", CBT_DEFAULT_ASSETS_DIR).string());
     if (auto dir = args.option("screenshot-dir")) w.screenshot_dir = *dir;
 
     // In a classroom the link runs on its own thread; the window applies its news between frames.
@@ -317,17 +290,4 @@ int run(const std::vector<std::string>& words) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    try {
-        return run(std::vector<std::string>(argv + 1, argv + argc));
-    } catch (const cbt::apps::UsageError& e) {
-        std::cerr << "cbt-kiosk: " << e.what() << "\n(see cbt-kiosk --help)\n";
-        return 2;
-    } catch (const cbt::store::StoreError& e) {
-        std::cerr << "cbt-kiosk: error: " << e.what() << "\n";
-        return 1;
-    } catch (const std::exception& e) {
-        std::cerr << "cbt-kiosk: error: " << e.what() << "\n";
-        return 1;
-    }
-}
+int main(int argc, char** argv) { return cbt::apps::run_program("cbt-kiosk", argc, argv, run); }
