@@ -95,10 +95,26 @@ class Kiosk:
         raise Failure(f"timed out waiting for {what}; last view: {json.dumps(self.state(), ensure_ascii=False)[:2000]}")
 
     def wait_view(self, view, timeout=20):
-        st = self.wait(lambda s: s.get("view") == view, f"view {view}", timeout)
+        self.wait(lambda s: s.get("view") == view, f"view {view}", timeout)
+        st = self.settled()
         if self.shots:
             time.sleep(0.3)   # the kiosk writes its picture a few frames after a view appears
         return st
+
+    def settled(self, quiet=0.25, timeout=10):
+        """The state once the kiosk has stopped drawing: a view's first frame may still move its
+        controls (a scrollbar appearing, text measured), and a click aimed there can miss."""
+        deadline = time.monotonic() + timeout
+        last, since = self.state(), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            now = self.state()
+            if now and last and now.get("frame") != last.get("frame"):
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                break
+        self.last = last
+        return last
 
     def wait_control(self, name, timeout=20):
         return self.wait(lambda s: name in s.get("controls", {}), f"control {name}", timeout)
@@ -197,6 +213,7 @@ def order_items(k, screen, target):
                 before = controls[f"order.{item}"][1]
                 k.click(f"order.{item}.up", st)
                 k.wait(lambda s: s["controls"][f"order.{item}"][1] < before, f"{item} moving up")
+                k.settled()
                 break
     raise Failure("the ordering screen did not reach the target order")
 
