@@ -1,6 +1,9 @@
 // UI trace lines. Each line is flushed at once so a test polling the file sees every view.
 #include "ui/trace.hpp"
 
+#include <imgui.h>
+
+#include <algorithm>
 #include <cmath>
 
 namespace cbt::ui {
@@ -37,6 +40,16 @@ void Trace::end_frame(std::uint64_t frame) {
     const std::string text = line.dump() + "\n";
     std::fwrite(text.data(), 1, text.size(), out_);
     std::fflush(out_);
+}
+
+void Trace::last_item(const std::string& name) {
+    if (!enabled()) return;
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c0 = dl->GetClipRectMin(), c1 = dl->GetClipRectMax();
+    a = ImVec2(std::max(a.x, c0.x), std::max(a.y, c0.y));
+    b = ImVec2(std::min(b.x, c1.x), std::min(b.y, c1.y));
+    control(name, a.x, a.y, b.x, b.y);
 }
 
 }  // namespace cbt::ui

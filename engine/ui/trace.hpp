@@ -23,6 +23,8 @@ public:
     void field(const std::string& name, nlohmann::json value);
     // The rectangle of a named control, clipped to what is visible; hidden controls are left out.
     void control(const std::string& name, float x0, float y0, float x1, float y1);
+    // The last ImGui item as a named control, clipped to the draw list's clip rectangle.
+    void last_item(const std::string& name);
     // Writes the frame's line when it differs from the previous one.
     void end_frame(std::uint64_t frame);
 

@@ -11,12 +11,7 @@ namespace cbt::ui {
 
 void Ui::control(const std::string& name) {
     if (!trace.enabled() || !trace_controls) return;
-    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    const ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 c0 = dl->GetClipRectMin(), c1 = dl->GetClipRectMax();
-    a = ImVec2(std::max(a.x, c0.x), std::max(a.y, c0.y));
-    b = ImVec2(std::min(b.x, c1.x), std::min(b.y, c1.y));
-    trace.control(name, a.x, a.y, b.x, b.y);
+    trace.last_item(name);
 }
 
 namespace {

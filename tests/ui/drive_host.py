@@ -24,7 +24,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from drive_kiosk import Failure, start_xvfb, xdotool  # noqa: E402  (the kiosk tests' X helpers)
+from drive_kiosk import Failure, newest_trace_line, start_xvfb, xdotool  # noqa: E402  (the kiosk tests' X helpers)
 
 TRAINEE = "Aliya Nurlanovna"
 
@@ -43,19 +43,7 @@ class Dashboard:
         self.window = xdotool("search", "--sync", "--name", "Instructor$").split()[0]
 
     def state(self):
-        try:
-            with open(self.trace_file, "rb") as f:
-                f.seek(0, os.SEEK_END)
-                f.seek(max(0, f.tell() - 262144))
-                lines = f.read().decode("utf-8", "replace").strip().splitlines()
-        except FileNotFoundError:
-            return None
-        for line in reversed(lines):
-            try:
-                return json.loads(line)
-            except json.JSONDecodeError:
-                continue
-        return None
+        return newest_trace_line(self.trace_file)
 
     def wait(self, predicate, what, timeout=20):
         deadline = time.monotonic() + timeout

@@ -48,6 +48,23 @@ def start_xvfb():
     return xvfb
 
 
+def newest_trace_line(trace_file, window=262144):
+    """The newest complete JSON line of a UI trace file (CBT_UI_TRACE), or None before the first."""
+    try:
+        with open(trace_file, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            f.seek(max(0, f.tell() - window))
+            lines = f.read().decode("utf-8", "replace").strip().splitlines()
+    except FileNotFoundError:
+        return None
+    for line in reversed(lines):
+        try:
+            return json.loads(line)
+        except json.JSONDecodeError:
+            continue   # a line being written
+    return None
+
+
 def xdotool(*args, timeout=20):
     result = subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=timeout)
     if result.returncode != 0:
@@ -67,20 +84,7 @@ class Kiosk:
 
     def state(self):
         """The newest trace line: the view on screen now and its controls."""
-        try:
-            with open(self.trace_file, "rb") as f:
-                f.seek(0, os.SEEK_END)
-                size = f.tell()
-                f.seek(max(0, size - 65536))
-                lines = f.read().decode("utf-8", "replace").strip().splitlines()
-        except FileNotFoundError:
-            return None
-        for line in reversed(lines):
-            try:
-                return json.loads(line)
-            except json.JSONDecodeError:
-                continue   # a line being written
-        return None
+        return newest_trace_line(self.trace_file)
 
     def wait(self, predicate, what, timeout=20):
         deadline = time.monotonic() + timeout
