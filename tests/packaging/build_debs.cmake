@@ -1,0 +1,12 @@
+# Runs CPack into a fresh folder: the packages the other packaging tests use.
+file(REMOVE_RECURSE ${OUT})
+execute_process(COMMAND cpack --config ${CPACK_CONFIG} -B ${OUT} RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "cpack failed (${status})")
+endif()
+file(GLOB debs ${OUT}/*.deb)
+list(LENGTH debs count)
+if(NOT count EQUAL 3)
+  message(FATAL_ERROR "expected 3 packages in ${OUT}, found ${count}: ${debs}")
+endif()
+message(STATUS "packages: ${debs}")
