@@ -7,6 +7,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -104,7 +105,11 @@ struct HostServer::Impl {
             const auto code = store.pairing_code();
             const std::string proof = body.value("proof", "");
             if (code && !proof.empty() && proofs_equal(proof, pairing_proof(*code, device_id, key))) {
-                store.decide(device_id, DeviceStatus::Approved, body.value("seat", 0));
+                // The seat number the machine was set up as, unless another seat already has it.
+                int wanted = body.contains("seat") && body["seat"].is_number_integer() ? body["seat"].get<int>() : 0;
+                for (const auto& other : store.devices())
+                    if (wanted > 0 && other.seat == wanted && other.device_id != device_id) wanted = 0;
+                store.decide(device_id, DeviceStatus::Approved, std::clamp(wanted, 0, 999));
                 d = *store.device(device_id);
             }
         }

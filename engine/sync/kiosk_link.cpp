@@ -54,7 +54,8 @@ void KioskLink::forget_host() {
 
 bool KioskLink::paired() { return setting("status") == "approved" && setting("host_url") == host_url_; }
 
-PairResult KioskLink::pair(const std::optional<std::string>& pairing_code, const std::string& device_name) {
+PairResult KioskLink::pair(const std::optional<std::string>& pairing_code, const std::string& device_name,
+                            int wanted_seat) {
     PairResult result;
     // The key pair is made once per device; pairing again with another host keeps it.
     if (setting("public").empty()) {
@@ -86,6 +87,7 @@ PairResult KioskLink::pair(const std::optional<std::string>& pairing_code, const
                  {"device_key", setting("public")},
                  {"name", device_name}};
     if (pairing_code) body["proof"] = pairing_proof(*pairing_code, device_id_, setting("public"));
+    if (wanted_seat > 0) body["seat"] = wanted_seat;
     const httplib::Headers headers = {{header_protocol, std::to_string(protocol_version)}};
     auto res = client.Post("/v1/pair", headers, body.dump(), "application/json");
     if (!res) {

@@ -59,8 +59,10 @@ public:
     // True once the host has approved this kiosk (kept across restarts).
     bool paired();
     // Asks to join the classroom, or asks again whether the instructor has decided. With the
-    // classroom's pairing code the host approves at once.
-    PairResult pair(const std::optional<std::string>& pairing_code, const std::string& device_name);
+    // classroom's pairing code the host approves at once. `wanted_seat` (0: none) is the number
+    // this machine was set up as; the host gives it when no other seat has it.
+    PairResult pair(const std::optional<std::string>& pairing_code, const std::string& device_name,
+                    int wanted_seat = 0);
     // One exchange: up to a batch of unacknowledged events up, roster/commands/history down.
     // `history_for` asks for a trainee's events recorded at other seats.
     SyncOutcome sync_once(const std::optional<std::string>& history_for = std::nullopt);

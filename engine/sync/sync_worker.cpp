@@ -58,7 +58,7 @@ void SyncWorker::run() {
         try {
             if (!link) link.emplace(options_.kiosk_db, options_.device_id, options_.host_url);
             if (!link->paired()) {
-                const PairResult r = link->pair(options_.pairing_code, options_.device_name);
+                const PairResult r = link->pair(options_.pairing_code, options_.device_name, options_.wanted_seat);
                 std::lock_guard lock(mutex_);
                 status_.paired = r.status == PairStatus::Approved;
                 status_.pending_code = r.status == PairStatus::Pending ? r.short_code : "";

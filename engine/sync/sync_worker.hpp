@@ -21,6 +21,7 @@ struct WorkerOptions {
     std::string host_url;
     std::optional<std::string> pairing_code;
     std::string device_name;
+    int wanted_seat = 0;   // the seat number this machine was set up as (0: the host chooses)
     std::filesystem::path library_dir;   // where offered courses are installed ("" = none)
     std::filesystem::path packs_dir;
     int interval_ms = 1000;   // a lock or an assignment reaches the trainee within about a second

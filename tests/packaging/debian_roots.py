@@ -112,7 +112,8 @@ exec chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/roo
 
 def root_command(network, root, stick, script):
     # The mounts live in a private mount namespace: they vanish with the last process in it.
-    return ["ip", "netns", "exec", network.name, "unshare", "--mount", "--propagation", "private",
+    # Its own host name too, so a hostname set inside cannot rename this machine.
+    return ["ip", "netns", "exec", network.name, "unshare", "--mount", "--uts", "--propagation", "private",
             "/bin/sh", "-c", ENTER, "enter", str(root), str(stick), script]
 
 
@@ -292,7 +293,7 @@ def scenario_provision(source, stick_fixture, roots):
               "seat address")
         # The kiosk's boot session must name what is installed.
         session = (seat_root / "usr/libexec/suitcase-cbt/kiosk-session").read_text()
-        check("exec" in session and "cage" in session, "kiosk session does not start cage")
+        check("cage -- " in session, "kiosk session does not start cage")
         run_in(network, seat_root, stick, "command -v cage && test -x /usr/libexec/suitcase-cbt/kiosk-session")
 
         log("provision: a class between the provisioned host and seat 3")

@@ -90,6 +90,19 @@ TEST_CASE("a kiosk with the classroom's code is approved at once and gets the ne
     CHECK(a.link.paired());
 }
 
+TEST_CASE("a kiosk set up as seat N gets seat N with the code, unless another kiosk has it") {
+    Classroom c;
+    Kiosk a(c, "kiosk-a"), b(c, "kiosk-b"), d(c, "kiosk-d");
+    CHECK(a.link.pair(std::string("4711"), "cbt-seat-07", 7).seat == 7);
+    // Asking again (a restart) keeps the seat.
+    CHECK(a.link.pair(std::string("4711"), "cbt-seat-07", 7).seat == 7);
+    // A second machine set up with the same number gets the lowest free one instead.
+    CHECK(b.link.pair(std::string("4711"), "cbt-seat-07", 7).seat == 1);
+    CHECK(d.link.pair(std::string("4711"), "cbt-seat-03", 3).seat == 3);
+    CHECK(c.host.device("kiosk-a")->seat == 7);
+    CHECK(c.host.device("kiosk-d")->seat == 3);
+}
+
 TEST_CASE("without the code a kiosk waits for the instructor, and an unpaired one is refused and stores nothing") {
     Classroom c;
     Kiosk k(c, "kiosk-a");

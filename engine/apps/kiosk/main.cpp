@@ -75,11 +75,12 @@ std::string machine_name() {
 }
 
 // Pairs with the host, waiting up to `wait_ms` for the instructor's approval.
-void pair_with_host(sync::KioskLink& link, const std::optional<std::string>& code, std::int64_t wait_ms) {
+void pair_with_host(sync::KioskLink& link, const std::optional<std::string>& code, int wanted_seat,
+                    std::int64_t wait_ms) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
     std::string shown_code;
     for (;;) {
-        const sync::PairResult r = link.pair(code, machine_name());
+        const sync::PairResult r = link.pair(code, machine_name(), wanted_seat);
         if (r.status == sync::PairStatus::Approved) {
             std::cerr << "cbt-kiosk: paired with " << link.host_url() << " as seat " << r.seat << "\n";
             return;
@@ -206,7 +207,7 @@ int run(const std::vector<std::string>& words) {
         // In a classroom: pair, take the roster and the trainee's history from other seats, play,
         // then stay until the host holds every event.
         sync::KioskLink link(data / "kiosk.db", seat.device_id(), resolve_host(*args.option("host"), seat, args.option("classroom")));
-        pair_with_host(link, args.option("pairing-code"), 120'000);
+        pair_with_host(link, args.option("pairing-code"), seat.seat_number(), 120'000);
         const sync::SyncOutcome first = link.sync_once();
         apply_sync(seat, nullptr, first);
         std::vector<std::string> errors;
@@ -260,7 +261,7 @@ int run(const std::vector<std::string>& words) {
     if (auto url = host_url) {
         worker = std::make_unique<sync::SyncWorker>(
             sync::WorkerOptions{data / "kiosk.db", seat.device_id(), *url, args.option("pairing-code"), machine_name(),
-                                library, data / "packs"},
+                                seat.seat_number(), library, data / "packs"},
             [] { ui::wake_kiosk_window(); });
         w.background = [&seat, &worker, trainee = std::string(), code = std::string(),
                         sent_seq = std::int64_t{-1}](session::Session& s) mutable {
