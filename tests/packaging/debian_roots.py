@@ -210,6 +210,12 @@ apt-get -q -y --no-install-recommends install suitcase-cbt suitcase-cbt-kiosk su
         out = run_in(network, root, stick, "cbt check /usr/share/suitcase-cbt/courses/*")
         log(f"install: cbt check on the installed courses is clean: {out.strip().splitlines()[-1]}")
         run_in(network, root, stick, "getent passwd cbt")
+        # systemd reads the units as it will at boot: unknown keys, missing programs, bad targets.
+        out = run_in(network, root, stick, "systemd-analyze verify cbt-kiosk.service cbt-host.service "
+                                           "cbt-host-headless.service 2>&1", expect=None)
+        problems = [line for line in out.splitlines() if "cbt-" in line and "man " not in line]
+        check(not problems, "systemd-analyze verify: " + "\n".join(problems))
+        log("install: systemd accepts the three units")
 
         # The host's headless mode as its unit runs it, and a kiosk in the same root playing to it.
         lessons = course_lessons(network, root, stick, "border-security")
