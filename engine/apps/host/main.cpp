@@ -1,5 +1,8 @@
 // cbt-host: the instructor's host. Runs the classroom's sync server with the dashboard window
-// (or alone with --headless) and the administrative commands: devices, approve, refuse, backup.
+// (or alone with --headless) and the administrative commands: devices, approve, refuse, backup,
+// restore. A serving host holds DATA/host.lock, so a restore cannot swap its database under it.
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -8,10 +11,10 @@
 
 #include "apps/common/arguments.hpp"
 #include "apps/common/program.hpp"
-#include "report/export.hpp"
 #include "base/clock.hpp"
 #include "store/backup.hpp"
 #include "sync/discovery.hpp"
+#include "sync/host_backup.hpp"
 #include "sync/host_server.hpp"
 #include "sync/host_store.hpp"
 #include "ui/host_window.hpp"
@@ -41,14 +44,22 @@ sync with.
   cbt-host refuse DEVICE [--data DIR]      refuse a kiosk
   cbt-host install FILE.cbtpack [--data DIR]   add a course (or a new version) for the kiosks
   cbt-host courses [--data DIR]            the courses the kiosks are given, with versions
-  cbt-host backup --out FILE [--data DIR]  a consistent copy of classroom.db, also while serving
+  cbt-host backup --to DIR [--data DIR]
+      the end-of-day backup, also while serving: a new folder DIR/<host>-<YYYYMMDD-HHMMSS> (DIR:
+      a USB stick, say) with classroom.db, the course packages the kiosks are given, results.csv,
+      statements.json (xAPI) and manifest.json (counts, and a checksum of every file).
+  cbt-host backup --out FILE [--data DIR]  only a consistent copy of classroom.db, also while serving
+  cbt-host restore BACKUP [--data DIR] [--force]
+      put a backup (such a folder, or a classroom.db file) in DATA, on this host or a replacement,
+      after checking it; then start the host. Stop the host first. Refuses a DATA whose classroom
+      holds answers unless --force, which keeps that one as DATA/classroom.db.before-restore-<time>.
   cbt-host export --format csv|xapi [--out FILE] [--data DIR]
       csv: one row per finished attempt (trainee, seat, course, lesson, score, passed, times);
       xapi: xAPI 1.0.3 statements as JSON, each id derived from its event, so exporting twice
       never duplicates in a record store. Without --out, to standard output.
 
-DATA defaults to $XDG_DATA_HOME/cbt/host. Restore a backup by stopping the host and copying the
-file to DATA/classroom.db (see docs/sync-protocol.md).
+DATA defaults to $XDG_DATA_HOME/cbt/host. A serving host holds DATA/host.lock: a second host or a
+restore on the same DATA is refused while it runs (see docs/sync-protocol.md, Backup and restore).
 )";
 
 int serve(const apps::Arguments& args, sync::HostStore& store) {
@@ -113,6 +124,46 @@ int serve(const apps::Arguments& args, sync::HostStore& store) {
     return 0;
 }
 
+std::string machine_name() {
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) != 0) return "cbt-host";
+    return name;
+}
+
+std::string plural(std::int64_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string describe(const sync::ClassroomCounts& c) {
+    return plural(c.devices, "device", "devices") + ", " + plural(c.events, "event", "events") + " and " +
+           plural(c.finished_attempts, "finished attempt", "finished attempts");
+}
+
+std::string describe(const std::vector<course::InstalledCourse>& courses) {
+    std::string out = plural(static_cast<std::int64_t>(courses.size()), "course package", "course packages");
+    for (std::size_t i = 0; i < courses.size(); ++i)
+        out += (i == 0 ? " (" : ", ") + courses[i].id + " " + courses[i].version + (i + 1 == courses.size() ? ")" : "");
+    return out;
+}
+
+int restore(const apps::Arguments& args, const fs::path& data) {
+    if (args.positional.size() != 1) throw apps::UsageError("name the backup folder (or classroom.db file) to restore");
+    base::SystemClock clock;
+    const sync::RestoreSummary r =
+        sync::restore_backup(args.positional[0], data, {.force = args.has("force"), .clock = &clock});
+    std::cout << "Restored classroom " << r.classroom_id << " into " << data.string() << ": " << describe(r.counts);
+    if (r.from_folder)
+        std::cout << ", with " << describe(r.courses) << ".";
+    else
+        std::cout << ". A classroom.db file brings no course packages: those already installed here stay, others "
+                     "are added with cbt-host install.";
+    if (r.kept_aside) std::cout << " The classroom.db that was there is kept as " << r.kept_aside->string() << ".";
+    std::cout << "\nNext: start the host on this DATA (cbt-host --data " << data.string()
+              << "); the kiosks send whatever the backup lacks at their next exchange, and a kiosk that paired "
+                 "after the backup was made pairs again.\n";
+    return 0;
+}
+
 int run(std::vector<std::string> words) {
     std::string command = "serve";
     if (!words.empty() && words[0].rfind("--", 0) != 0) {
@@ -120,8 +171,10 @@ int run(std::vector<std::string> words) {
         words.erase(words.begin());
     }
     const apps::Arguments args =
-        apps::parse_arguments(words, {"data", "port", "bind", "pairing-code", "seat", "out", "lang", "courses", "assets", "format", "beacon-address"},
-                              {"headless", "windowed", "help", "version", "no-beacon"});
+        apps::parse_arguments(words,
+                              {"data", "port", "bind", "pairing-code", "seat", "out", "to", "lang", "courses", "assets",
+                               "format", "beacon-address"},
+                              {"headless", "windowed", "help", "version", "no-beacon", "force"});
     if (args.has("help")) {
         std::cout << usage;
         return 0;
@@ -131,6 +184,16 @@ int run(std::vector<std::string> words) {
         return 0;
     }
     const fs::path data = args.option("data").value_or(apps::default_data_dir("host").string());
+    // A restore works on a DATA without a classroom (a replacement host) and takes the lock itself.
+    if (command == "restore") return restore(args, data);
+    std::optional<sync::HostLock> serving;
+    if (command == "serve") {
+        serving = sync::HostLock::try_take(data);
+        if (!serving)
+            throw std::runtime_error("another cbt-host is already serving " + data.string() +
+                                     " (or a restore into it is running); stop it first, or choose another folder "
+                                     "with --data");
+    }
     // Only serving makes a classroom; the other commands work on one that exists, so a mistyped
     // --data does not leave an empty classroom behind.
     if (command != "serve" && !fs::exists(data / "classroom.db"))
@@ -166,23 +229,26 @@ int run(std::vector<std::string> words) {
     }
     if (command == "backup") {
         const auto out = args.option("out");
-        if (!out) throw apps::UsageError("backup needs --out FILE");
-        store::backup_to(store.db(), *out);
-        std::cout << "backup written to " << *out << "\n";
+        const auto to = args.option("to");
+        if (out.has_value() == to.has_value())
+            throw apps::UsageError("backup needs --to DIR (a dated folder) or --out FILE");
+        if (out) {
+            store::backup_to(store.db(), *out);
+            std::cout << "backup written to " << *out << "\n";
+            return 0;
+        }
+        base::SystemClock clock;
+        const sync::BackupSummary b = sync::backup_to_folder(store, *to, {CBT_VERSION, machine_name(), &clock});
+        std::cout << "Backup written to " << b.folder.string() << ": " << describe(b.counts) << ", with "
+                  << describe(b.courses) << ".\nRestore it on a replacement host with: cbt-host restore "
+                  << b.folder.string() << "\n";
         return 0;
     }
     if (command == "export") {
         const std::string format = args.option("format").value_or("");
         if (format != "csv" && format != "xapi") throw apps::UsageError("export needs --format csv or --format xapi");
-        report::ClassRecord record;
-        record.events = store.journal().all();
-        for (const auto& r : store.roster()) record.people[r.id] = {r.id, r.name, r.service, r.id_number};
-        for (const auto& d : store.devices())
-            if (d.seat > 0) record.seats[d.device_id] = d.seat;
         const std::string text =
-            format == "csv" ? report::attempts_csv(record)
-                            : report::xapi_statements(record, "http://suitcase-cbt.local/classrooms/" + store.classroom_id())
-                                      .dump(2) + "\n";
+            sync::export_classroom(store, format == "csv" ? sync::ExportFormat::Csv : sync::ExportFormat::Xapi);
         if (const auto out = args.option("out")) {
             const std::string partial = *out + ".partial";
             {
