@@ -9,6 +9,7 @@ packages=(
   libsdl2-dev libx11-dev libimgui-dev libcpp-httplib-dev libstb-dev libgl-dev libarchive-dev
   fonts-dejavu-core
   xvfb xdotool imagemagick librsvg2-bin python3 sqlite3
+  cage grim xwayland
   help2man lintian apt-utils debootstrap iproute2
 )
 

@@ -87,12 +87,20 @@ def fresh_root(roots, name):
 # --- Running in a root ----------------------------------------------------------------------------
 
 class Network:
-    """A network namespace of the test's own with only loopback: nothing leaves this machine."""
+    """A network namespace of the test's own: loopback, and a veth pair carrying the classroom's
+    addresses (the host's 10.47.0.1 and seat 3's 10.47.0.103) so the host's broadcast beacon
+    reaches the kiosks. Nothing leaves this machine: the namespace has no other link."""
 
     def __init__(self):
         self.name = f"cbt-test-{os.getpid()}"
         subprocess.run(["ip", "netns", "add", self.name], check=True)
-        subprocess.run(["ip", "-n", self.name, "link", "set", "lo", "up"], check=True)
+        for command in (["link", "set", "lo", "up"],
+                        ["link", "add", "cbt0", "type", "veth", "peer", "name", "cbt1"],
+                        ["addr", "add", "10.47.0.1/24", "brd", "+", "dev", "cbt0"],
+                        ["addr", "add", "10.47.0.103/24", "brd", "+", "dev", "cbt1"],
+                        ["link", "set", "cbt0", "up"], ["link", "set", "cbt1", "up"],
+                        ["route", "add", "default", "dev", "cbt0"]):
+            subprocess.run(["ip", "-n", self.name, *command], check=True)
 
     def close(self):
         subprocess.run(["ip", "netns", "del", self.name], check=False)
@@ -175,14 +183,59 @@ exec runuser -u cbt -- /usr/libexec/suitcase-cbt/host-session headless
 HOST_EXPORT = "runuser -u cbt -- cbt-host export --format csv --data /var/lib/suitcase-cbt/host"
 
 
-def kiosk_plays(network, root, stick, learner, course, auto, pairing_code, seat):
-    """The seat's kiosk as a trainee would use it, headless: its data folder and settings."""
+def kiosk_plays(network, root, stick, learner, course, auto, settings):
+    """The seat's kiosk as a trainee would use it, headless: its data folder and its settings
+    (CBT_HOST, CBT_PAIRING_CODE, CBT_SEAT as in kiosk.conf)."""
     script = f'''
 mkdir -p /var/lib/suitcase-cbt/kiosk && chown cbt:cbt /var/lib/suitcase-cbt/kiosk && chmod 0700 /var/lib/suitcase-cbt/kiosk
-exec runuser -u cbt -- cbt-kiosk --headless --data /var/lib/suitcase-cbt/kiosk --seat {seat} \
-    --host http://127.0.0.1:{PORT} --pairing-code {pairing_code} --learner "{learner}" --course {course} --auto {auto}
+exec runuser -u cbt -- cbt-kiosk --headless --data /var/lib/suitcase-cbt/kiosk --seat {settings["CBT_SEAT"]} \
+    --host {settings["CBT_HOST"]} --pairing-code {settings["CBT_PAIRING_CODE"]} --learner "{learner}" \
+    --course {course} --auto {auto}
 '''
     return run_in(network, root, stick, script, timeout=300)
+
+
+def unit_settings(unit_file):
+    """A unit's User=, Environment= and ExecStart= lines."""
+    user, environment, exec_start = None, {}, None
+    for line in unit_file.read_text().splitlines():
+        if line.startswith("User="):
+            user = line.split("=", 1)[1]
+        elif line.startswith("Environment="):
+            key, value = line.split("=", 1)[1].split("=", 1)
+            environment[key] = value
+        elif line.startswith("ExecStart="):
+            exec_start = line.split("=", 1)[1]
+    return user, environment, exec_start
+
+
+def kiosk_session_under_cage(network, root, stick):
+    """The seat's installed boot session as cbt-kiosk.service runs it (its user, environment,
+    settings file and ExecStart), with cage on wlroots' headless backend instead of the screen.
+    Returns once the kiosk shows its first view; the caller then ends it."""
+    user, environment, exec_start = unit_settings(root / "lib/systemd/system/cbt-kiosk.service")
+    uid = next(line.split(":")[2] for line in (root / "etc/passwd").read_text().splitlines()
+               if line.startswith(f"{user}:"))
+    runtime = f"/run/user/{uid}"
+    exports = " ".join(f"{k}='{v}'" for k, v in environment.items())
+    script = f'''
+mkdir -p {runtime} /var/lib/suitcase-cbt/kiosk && chown {user}:{user} {runtime} /var/lib/suitcase-cbt/kiosk
+chmod 0700 {runtime} /var/lib/suitcase-cbt/kiosk && rm -f {runtime}/trace.jsonl
+set -a; . /etc/suitcase-cbt/kiosk.conf; set +a
+export {exports} XDG_RUNTIME_DIR={runtime} RUNTIME_DIRECTORY={runtime} STATE_DIRECTORY=/var/lib/suitcase-cbt/kiosk
+export WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman CBT_UI_TRACE={runtime}/trace.jsonl
+runuser -u {user} -- {exec_start}
+echo "session ended with status $?"
+'''
+    session = Background(network, root, stick, script, r"cbt-kiosk|cage", timeout=30)
+    trace = root / runtime.lstrip("/") / "trace.jsonl"
+    deadline = time.monotonic() + 60
+    while not (trace.exists() and '"view"' in trace.read_text()):
+        if session.process.poll() is not None or time.monotonic() > deadline:
+            print(session.stop())
+            fail("the kiosk session under cage showed no view")
+        time.sleep(0.3)
+    return session, trace.read_text().splitlines()[-1]
 
 
 # --- Scenario: install ------------------------------------------------------------------------------
@@ -222,7 +275,8 @@ apt-get -q -y --no-install-recommends install suitcase-cbt suitcase-cbt-kiosk su
         host = Background(network, root, stick, "export CBT_PAIRING_CODE=7302-5518\n" + HOST_AS_UNIT,
                           r"listening on")
         try:
-            kiosk_plays(network, root, stick, "Trainee Install", "border-security", "correct", "7302-5518", 1)
+            kiosk_plays(network, root, stick, "Trainee Install", "border-security", "correct",
+                        {"CBT_SEAT": "1", "CBT_HOST": f"http://127.0.0.1:{PORT}", "CBT_PAIRING_CODE": "7302-5518"})
             rows = csv_rows(run_in(network, root, stick, HOST_EXPORT))
         finally:
             host_log = host.stop()
@@ -305,11 +359,25 @@ def scenario_provision(source, stick_fixture, roots):
         log("provision: a class between the provisioned host and seat 3")
         host = Background(network, host_root, stick, HOST_AS_UNIT, r"listening on")
         try:
-            kiosk_plays(network, seat_root, stick, "Trainee Seat Three", "border-security", "correct", code, 3)
-            kiosk_plays(network, seat_root, stick, "Trainee Seat Three", "drug-identification", "wrong", code, 3)
+            # The seat finds the host by its beacon (CBT_HOST=auto), as on the classroom's switch.
+            kiosk_plays(network, seat_root, stick, "Trainee Seat Three", "border-security", "correct", kiosk_conf)
+            kiosk_plays(network, seat_root, stick, "Trainee Seat Three", "drug-identification", "wrong", kiosk_conf)
             before = csv_rows(run_in(network, host_root, stick, HOST_EXPORT))
             check(len(before) > 0 and all(r["seat"] == "3" for r in before), f"host export: {before}")
             log(f"  the host holds {len(before)} finished lessons from seat 3")
+
+            log("provision: seat 3's boot session, cage and the kiosk as the unit starts them")
+            session, first_view = kiosk_session_under_cage(network, seat_root, stick)
+            log(f"  the kiosk shows: {first_view[:160]}")
+            # A crash: the session must end with a failure so systemd's Restart=on-failure restarts it.
+            run_in(network, seat_root, stick, "pkill -KILL -x cbt-kiosk")
+            deadline = time.monotonic() + 20
+            while session.process.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.2)
+            output = session.stop()
+            check("cbt-kiosk stopped with status 137" in output and "session ended with status 137" in output,
+                  f"after the kiosk was killed the session said: {output[-2000:]}")
+            log("  killed, the kiosk's session ends with status 137: systemd restarts it")
 
             log("provision: end of the day, backup to the stick while the host serves")
             out = run_in(network, host_root, stick, "cbt-end-of-day /media/stick")
@@ -332,7 +400,7 @@ def scenario_provision(source, stick_fixture, roots):
         # Seat 3 carries on with the replacement, paired as before.
         spare = Background(network, spare_root, stick, HOST_AS_UNIT, r"listening on")
         try:
-            kiosk_plays(network, seat_root, stick, "Second Trainee", "border-security", "correct", code, 3)
+            kiosk_plays(network, seat_root, stick, "Second Trainee", "border-security", "correct", kiosk_conf)
             later = csv_rows(run_in(network, spare_root, stick, HOST_EXPORT))
         finally:
             spare.stop()

@@ -28,9 +28,9 @@ def main():
     # What each program loads or starts at run time, and must therefore be a dependency.
     needs = {
         "suitcase-cbt": ["libc6", "liblua5.4-0", "libsqlite3-0", "libsodium23", "libarchive13"],
-        "suitcase-cbt-kiosk": ["suitcase-cbt (= ", "libsdl2-2.0-0", "cage", "fonts-dejavu-core", "adduser",
+        "suitcase-cbt-kiosk": ["suitcase-cbt (= ", "libsdl2-2.0-0", "cage", "xwayland", "fonts-dejavu-core", "adduser",
                                "libcpp-httplib0.11", "libgl1-mesa-dri"],
-        "suitcase-cbt-host": ["suitcase-cbt (= ", "libsdl2-2.0-0", "libcpp-httplib0.11", "adduser"],
+        "suitcase-cbt-host": ["suitcase-cbt (= ", "libsdl2-2.0-0", "cage", "xwayland", "libcpp-httplib0.11", "adduser"],
     }
     files = {
         "suitcase-cbt": ["/usr/bin/cbt", "/usr/share/man/man1/cbt.1.gz", "/usr/share/doc/suitcase-cbt/copyright",
