@@ -99,6 +99,7 @@ void Sandbox::stop(lua_State* L, StopReason reason, int level) {
     lua_pushstring(L, describe_stop(reason, self.limits_).c_str());
     lua_concat(L, 2);
     lua_error(L);
+    __builtin_unreachable();   // lua_error longjmps away, though lua.h does not declare it noreturn
 }
 
 void Sandbox::count_hook(lua_State* L, lua_Debug* ar) {
