@@ -58,6 +58,8 @@ public:
     void forget_host();
     // True once the host has approved this kiosk (kept across restarts).
     bool paired();
+    // The classroom this seat belongs to ("" before its first pairing).
+    std::string classroom_id() { return setting("classroom_id"); }
     // Asks to join the classroom, or asks again whether the instructor has decided. With the
     // classroom's pairing code the host approves at once. `wanted_seat` (0: none) is the number
     // this machine was set up as; the host gives it when no other seat has it.

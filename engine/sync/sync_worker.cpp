@@ -45,9 +45,23 @@ LinkStatus SyncWorker::status() {
     return status_;
 }
 
+// Listens briefly for the host's beacon; the worker's loop calls it again until one comes, so a
+// seat switched on before its host finds it whenever the host appears.
+std::optional<std::string> SyncWorker::find_host() {
+    std::optional<std::string> classroom = options_.classroom;
+    if (!classroom) {
+        const std::string paired_with = KioskLink(options_.kiosk_db, options_.device_id, "").classroom_id();
+        if (!paired_with.empty()) classroom = paired_with;
+    }
+    const auto found = listen_for_host(1000, classroom, options_.beacon_port);
+    if (!found) return std::nullopt;
+    return found->url();
+}
+
 void SyncWorker::run() {
     std::optional<KioskLink> link;
     int wait_ms = 0;
+    int unreachable = 0;   // exchanges in a row that found nobody at the host's address
     for (;;) {
         {
             std::unique_lock lock(mutex_);
@@ -56,7 +70,24 @@ void SyncWorker::run() {
             poked_ = false;
         }
         try {
-            if (!link) link.emplace(options_.kiosk_db, options_.device_id, options_.host_url);
+            if (!link) {
+                std::string url = options_.host_url;
+                if (url.empty()) {
+                    const auto found = find_host();
+                    {
+                        std::lock_guard lock(mutex_);
+                        status_.searching = !found;
+                        if (!found) status_.last_error = "no host has announced itself on the classroom network yet";
+                    }
+                    if (!found) {
+                        wait_ms = 0;   // listening took its own time
+                        continue;
+                    }
+                    url = *found;
+                }
+                link.emplace(options_.kiosk_db, options_.device_id, url);
+                unreachable = 0;
+            }
             if (!link->paired()) {
                 const PairResult r = link->pair(options_.pairing_code, options_.device_name, options_.wanted_seat);
                 std::lock_guard lock(mutex_);
@@ -78,6 +109,9 @@ void SyncWorker::run() {
                 if (!errors.empty()) outcome.message = errors.front();
             }
             const bool more = outcome.ok && outcome.acked_seq < outcome.last_seq;
+            unreachable = outcome.http_status == 0 ? unreachable + 1 : 0;
+            // A host found by its beacon that stops answering may be a replacement elsewhere.
+            const bool search_again = options_.host_url.empty() && unreachable >= 2;
             {
                 std::lock_guard lock(mutex_);
                 if (!outcome.ok && history) history_for_ = history;   // ask again next time
@@ -92,6 +126,10 @@ void SyncWorker::run() {
                 if (news && wake_) wake_();
             }
             wait_ms = more ? 0 : status_.last_error.empty() ? options_.interval_ms : std::min(wait_ms * 2 + 1000, 10'000);
+            if (search_again) {
+                link.reset();
+                wait_ms = 0;
+            }
         } catch (const std::exception& e) {
             std::lock_guard lock(mutex_);
             status_.last_error = e.what();

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "sync/discovery.hpp"
 #include "sync/kiosk_link.hpp"
 
 namespace cbt::sync {
@@ -18,7 +19,9 @@ namespace cbt::sync {
 struct WorkerOptions {
     std::filesystem::path kiosk_db;
     std::string device_id;
-    std::string host_url;
+    std::string host_url;         // "" (--host auto): found by the host's beacon, and again if it moves
+    std::optional<std::string> classroom;   // with host_url "": only this classroom's beacon
+    int beacon_port = sync::beacon_port;
     std::optional<std::string> pairing_code;
     std::string device_name;
     int wanted_seat = 0;   // the seat number this machine was set up as (0: the host chooses)
@@ -32,6 +35,7 @@ struct LinkStatus {
     bool paired = false;
     std::string pending_code;    // while waiting for approval: the six digits to compare
     std::string last_error;      // empty when the last exchange worked
+    bool searching = false;      // listening for the host's beacon (--host auto)
     std::int64_t acked_seq = 0;
     std::int64_t last_seq = 0;
 };
@@ -54,6 +58,7 @@ public:
 
 private:
     void run();
+    std::optional<std::string> find_host();
 
     WorkerOptions options_;
     std::function<void()> wake_;

@@ -3,8 +3,10 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
+#include <chrono>
 #include <fstream>
 #include <random>
+#include <thread>
 
 #include "base/clock.hpp"
 #include "base/sha256.hpp"
@@ -15,6 +17,7 @@
 #include "sync/host_server.hpp"
 #include "sync/kiosk_link.hpp"
 #include "sync/protocol.hpp"
+#include "sync/sync_worker.hpp"
 #include "test_dir.hpp"
 
 using namespace cbt;
@@ -310,6 +313,56 @@ TEST_CASE("a kiosk finds the host by its beacon, and ignores other classrooms an
     CHECK(found->http_port == 8870);
     CHECK(found->url() == "http://127.0.0.1:8870");
     CHECK_FALSE(listen_for_host(400, std::string("classroom-missing"), port));
+}
+
+TEST_CASE("a seat switched on before its host finds it by the beacon, and finds it again at a new address") {
+    using namespace std::chrono_literals;
+    const int beacon_udp = 20000 + static_cast<int>(std::random_device{}() % 20000);
+    TestDir dir;
+    const auto kiosk_db = dir.path / "kiosk" / "kiosk.db";
+    {
+        store::Database db = store::Database::open(kiosk_db);
+        store::Journal journal(db, "kiosk-early");
+        for (int i = 0; i < 5; ++i) journal.append({"response", "t-1", "a-1", 1'700'000'000'000 + i, {{"n", i}}});
+    }
+    WorkerOptions options;
+    options.kiosk_db = kiosk_db;
+    options.device_id = "kiosk-early";
+    options.beacon_port = beacon_udp;
+    options.pairing_code = "4711";
+    options.device_name = "cbt-seat-04";
+    options.wanted_seat = 4;
+    options.interval_ms = 100;
+    SyncWorker worker(options, nullptr);
+    const auto wait_for = [&](auto condition, std::chrono::milliseconds limit) {
+        const auto until = std::chrono::steady_clock::now() + limit;
+        while (!condition(worker.status()) && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(50ms);
+        return condition(worker.status());
+    };
+    CHECK(wait_for([](const LinkStatus& s) { return s.searching; }, 3s));
+    CHECK_FALSE(worker.status().paired);
+
+    base::SystemClock clock;
+    HostStore host(dir.path / "host");
+    host.set_pairing_code("4711");
+    {
+        HostServer server(host, clock);
+        server.start("127.0.0.1", 0);
+        Beacon beacon(host.classroom_id(), server.port(), "127.0.0.1", beacon_udp, 100);
+        REQUIRE(wait_for([](const LinkStatus& s) { return s.paired && s.acked_seq == 5; }, 10s));
+        CHECK(host.device("kiosk-early")->seat == 4);
+        CHECK_FALSE(worker.status().searching);
+    }
+    // The host comes back on another port (a replacement): the seat hears the new beacon.
+    {
+        store::Database db = store::Database::open(kiosk_db);
+        store::Journal(db, "kiosk-early").append({"response", "t-1", "a-1", 1'700'000'000'100, {{"n", 5}}});
+    }
+    worker.poke();
+    HostServer moved(host, clock);
+    moved.start("127.0.0.1", 0);
+    Beacon beacon(host.classroom_id(), moved.port(), "127.0.0.1", beacon_udp, 100);
+    CHECK(wait_for([](const LinkStatus& s) { return s.acked_seq == 6 && s.last_error.empty(); }, 20s));
 }
 
 TEST_CASE("a seat never moves to another classroom by itself, and two hosts cannot share a port") {

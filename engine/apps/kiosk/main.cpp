@@ -249,20 +249,20 @@ int run(const std::vector<std::string>& words) {
 
     // In a classroom the link runs on its own thread; the window applies its news between frames.
     std::unique_ptr<sync::SyncWorker> worker;
-    std::optional<std::string> host_url;
+    // With --host auto the worker listens for the beacon itself: the window opens at once and the
+    // seat teaches on its own until its host appears, whenever that is.
     if (auto given = args.option("host")) {
-        try {
-            host_url = resolve_host(*given, seat, args.option("classroom"));
-        } catch (const std::exception& e) {
-            // The seat still teaches without the host; its answers wait in the journal.
-            std::cerr << "cbt-kiosk: " << e.what() << "; working offline\n";
-        }
-    }
-    if (auto url = host_url) {
-        worker = std::make_unique<sync::SyncWorker>(
-            sync::WorkerOptions{data / "kiosk.db", seat.device_id(), *url, args.option("pairing-code"), machine_name(),
-                                seat.seat_number(), library, data / "packs"},
-            [] { ui::wake_kiosk_window(); });
+        sync::WorkerOptions options;
+        options.kiosk_db = data / "kiosk.db";
+        options.device_id = seat.device_id();
+        options.host_url = *given == "auto" ? "" : *given;
+        options.classroom = args.option("classroom");
+        options.pairing_code = args.option("pairing-code");
+        options.device_name = machine_name();
+        options.wanted_seat = seat.seat_number();
+        options.library_dir = library;
+        options.packs_dir = data / "packs";
+        worker = std::make_unique<sync::SyncWorker>(std::move(options), [] { ui::wake_kiosk_window(); });
         w.background = [&seat, &worker, trainee = std::string(), code = std::string(),
                         sent_seq = std::int64_t{-1}](session::Session& s) mutable {
             for (const auto& outcome : worker->take()) {
