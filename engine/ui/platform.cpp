@@ -76,12 +76,21 @@ Platform::Platform(const PlatformOptions& options) : kiosk_(options.kiosk_mode) 
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (kiosk_)
+    int width = options.width, height = options.height;
+    if (kiosk_) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-    else
+        // Made at the screen's size: under a Wayland compositor (cage) the first frame would
+        // otherwise be drawn at the windowed size and shown stretched until the resize arrives.
+        SDL_DisplayMode desktop;
+        if (SDL_GetDesktopDisplayMode(0, &desktop) == 0 && desktop.w > 0 && desktop.h > 0) {
+            width = desktop.w;
+            height = desktop.h;
+        }
+    } else {
         flags |= SDL_WINDOW_RESIZABLE;
-    window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
-                               options.height, flags);
+    }
+    window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
+                               flags);
     if (!window_) {
         std::string error = SDL_GetError();
         SDL_Quit();
