@@ -144,7 +144,7 @@ class Background:
         self.process = subprocess.Popen(root_command(network, root, stick, script), stdout=self.log_file,
                                         stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
-        while not re.search(ready_pattern, self.log_path.read_text()):
+        while ready_pattern and not re.search(ready_pattern, self.log_path.read_text()):
             if self.process.poll() is not None or time.monotonic() > deadline:
                 print(self.log_path.read_text())
                 fail(f"`{script}` did not print {ready_pattern!r}")
@@ -227,7 +227,7 @@ export WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman CBT_U
 runuser -u {user} -- {exec_start}
 echo "session ended with status $?"
 '''
-    session = Background(network, root, stick, script, r"cbt-kiosk|cage", timeout=30)
+    session = Background(network, root, stick, script, None)
     trace = root / runtime.lstrip("/") / "trace.jsonl"
     deadline = time.monotonic() + 60
     while not (trace.exists() and '"view"' in trace.read_text()):
@@ -327,8 +327,10 @@ def scenario_provision(source, stick_fixture, roots):
         check(not (seat_root / "usr/bin/cbt-kiosk").exists(), "a refused run installed something")
 
         log("provision: the host")
+        started = time.monotonic()
         out = run_in(network, host_root, stick, f"{provision} --host")
         log("  " + out.strip().replace("\n", "\n  "))
+        log(f"  ({time.monotonic() - started:.1f} s)")
         check((host_root / "etc/hostname").read_text().strip() == "cbt-host", "host name")
         host_conf = read_conf(host_root / "etc/suitcase-cbt/host.conf")
         check(host_conf["CBT_PAIRING_CODE"] == code, "host.conf carries the stick's pairing code")
@@ -341,8 +343,10 @@ def scenario_provision(source, stick_fixture, roots):
               "host address")
 
         log("provision: seat 3")
+        started = time.monotonic()
         out = run_in(network, seat_root, stick, f"{provision} --seat 3 --language en")
         log("  " + out.strip().replace("\n", "\n  "))
+        log(f"  ({time.monotonic() - started:.1f} s)")
         check((seat_root / "etc/hostname").read_text().strip() == "cbt-seat-03", "seat name")
         kiosk_conf = read_conf(seat_root / "etc/suitcase-cbt/kiosk.conf")
         check(kiosk_conf["CBT_SEAT"] == "3" and kiosk_conf["CBT_PAIRING_CODE"] == code
@@ -380,7 +384,10 @@ def scenario_provision(source, stick_fixture, roots):
             log("  killed, the kiosk's session ends with status 137: systemd restarts it")
 
             log("provision: end of the day, backup to the stick while the host serves")
-            out = run_in(network, host_root, stick, "cbt-end-of-day /media/stick")
+            out = run_in(network, host_root, stick, "cbt-end-of-day --data /nonexistent", expect=1)
+            check("no classroom in /nonexistent" in out, f"a wrong data folder said: {out}")
+            # No argument: it finds the mounted stick by its suitcase-cbt folder.
+            out = run_in(network, host_root, stick, "cbt-end-of-day")
             log("  " + out.strip().replace("\n", "\n  "))
             backups = sorted((stick / "suitcase-cbt/backups").iterdir())
             check(len(backups) == 1 and (backups[0] / "classroom.db").exists(), f"backups: {backups}")
@@ -388,9 +395,20 @@ def scenario_provision(source, stick_fixture, roots):
             # The host laptop fails.
             host.stop(signal.SIGKILL)
 
+        # Provisioning again (after an update, say) keeps the seat's identity and answers.
+        device_before = (seat_root / "var/lib/suitcase-cbt/kiosk/kiosk.db").read_bytes()
+        run_in(network, seat_root, stick, f"{provision} --seat 3 --language en")
+        check((seat_root / "var/lib/suitcase-cbt/kiosk/kiosk.db").read_bytes() == device_before,
+              "provisioning again changed the seat's database")
+        out = run_in(network, spare_root, stick, f"{provision} --host --restore /media/stick/none", expect=1)
+        check("no backup at /media/stick/none" in out, f"a missing backup said: {out}")
+        check(not (spare_root / "usr/bin/cbt-host").exists(), "a refused restore installed something")
+
         log("provision: a replacement host from the stick and the latest backup")
+        started = time.monotonic()
         out = run_in(network, spare_root, stick, f"{provision} --host --restore latest")
         log("  " + out.strip().replace("\n", "\n  "))
+        log(f"  ({time.monotonic() - started:.1f} s)")
         after = csv_rows(run_in(network, spare_root, stick, HOST_EXPORT))
         key = lambda r: (r["trainee"], r["course"], r["lesson"], r["score"], r.get("started", ""))
         check(sorted(map(key, after)) == sorted(map(key, before)),
