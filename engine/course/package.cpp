@@ -25,6 +25,7 @@
 
 #include "base/sha256.hpp"
 #include "base/text.hpp"
+#include "base/unique_fd.hpp"
 #include "course/course.hpp"
 #include "course/definition_reader.hpp"
 
@@ -109,31 +110,7 @@ bool is_valid_version(const std::string& version) {
     });
 }
 
-// Owns a file descriptor.
-class Fd {
-public:
-    explicit Fd(int fd = -1) : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    // Takes over another descriptor, closing the one held.
-    void reset(int fd) {
-        close();
-        fd_ = fd;
-    }
-    int get() const { return fd_; }
-    // Closes now, so a failing close (a full disk on NFS) is an error rather than lost.
-    int close() {
-        const int fd = fd_;
-        fd_ = -1;
-        return fd >= 0 ? ::close(fd) : 0;
-    }
-
-private:
-    int fd_;
-};
+using Fd = base::UniqueFd;
 
 // Makes a rename or a new entry in `dir` survive a power cut.
 void sync_folder(const fs::path& dir) {

@@ -20,6 +20,7 @@
 #include <set>
 
 #include "base/sha256.hpp"
+#include "base/unique_fd.hpp"
 #include "report/export.hpp"
 #include "store/backup.hpp"
 #include "store/settings.hpp"
@@ -33,23 +34,7 @@ namespace {
 constexpr const char* partial_suffix = ".partial";
 constexpr const char* db_name = "classroom.db";
 
-class Fd {
-public:
-    explicit Fd(int fd = -1) : fd_(fd) {}
-    ~Fd() { close(); }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-    // Closes now, so a failing close (delayed write errors) is reported rather than lost.
-    int close() {
-        const int fd = fd_;
-        fd_ = -1;
-        return fd >= 0 ? ::close(fd) : 0;
-    }
-
-private:
-    int fd_;
-};
+using Fd = base::UniqueFd;
 
 // What a trainer can do about a failed write, by its errno.
 std::string write_advice(int error) {

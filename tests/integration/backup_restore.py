@@ -16,12 +16,11 @@ import json
 import os
 import shutil
 import signal
-import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from journal_tools import free_port, tail, events, setting
 
 host_bin, kiosk_bin, cbt_bin, source = sys.argv[1:5]
 sample = os.path.join(source, "courses/sample")
@@ -35,40 +34,6 @@ class Failure(Exception):
 
 def fail(message):
     raise Failure(message)
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def tail(path, lines=15):
-    try:
-        with open(path, errors="replace") as f:
-            return "".join(f.readlines()[-lines:])
-    except OSError:
-        return ""
-
-
-def connect(db_file):
-    return sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=10)
-
-
-def events(db_file, device=None):
-    db = connect(db_file)
-    query = "SELECT device_id, seq, type, learner, attempt, at_ms, payload FROM events"
-    rows = db.execute(query + (" WHERE device_id = ?" if device else "") + " ORDER BY device_id, seq",
-                      (device,) if device else ()).fetchall()
-    db.close()
-    return rows
-
-
-def setting(db_file, key):
-    db = connect(db_file)
-    row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    db.close()
-    return row[0] if row else None
 
 
 def sha256(path):

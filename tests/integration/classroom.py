@@ -10,11 +10,11 @@ import csv
 import io
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from journal_tools import events, setting
 
 host_bin, kiosk_bin, cbt_bin, source = sys.argv[1:5]
 courses = os.path.join(source, "courses/sample")
@@ -24,22 +24,6 @@ CODE = "class-4711"
 
 def fail(message):
     raise SystemExit(f"FAIL: {message}")
-
-
-def events(db_file, device=None):
-    db = sqlite3.connect(db_file)
-    query = "SELECT device_id, seq, type, learner, attempt, at_ms, payload FROM events"
-    rows = db.execute(query + (" WHERE device_id = ?" if device else "") + " ORDER BY device_id, seq",
-                      (device,) if device else ()).fetchall()
-    db.close()
-    return rows
-
-
-def setting(db_file, key):
-    db = sqlite3.connect(db_file)
-    row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    db.close()
-    return row[0] if row else None
 
 
 with tempfile.TemporaryDirectory(prefix="cbt-classroom-") as tmp:

@@ -27,7 +27,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -37,6 +36,7 @@ import time
 sys.dont_write_bytecode = True   # keep the source tree clean of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fault_proxy import FaultProxy  # noqa: E402
+from journal_tools import free_port, tail, connect, events, setting  # noqa: E402
 
 SEATS = 4
 CODE = "drill-4711"
@@ -54,40 +54,6 @@ class DrillFailure(Exception):
 
 def fail(message):
     raise DrillFailure(message)
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def tail(path, lines=15):
-    try:
-        with open(path, errors="replace") as f:
-            return "".join(f.readlines()[-lines:])
-    except OSError:
-        return ""
-
-
-def connect(db_file):
-    return sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=10)
-
-
-def events(db_file, device=None):
-    db = connect(db_file)
-    query = "SELECT device_id, seq, type, learner, attempt, at_ms, payload FROM events"
-    rows = db.execute(query + (" WHERE device_id = ?" if device else "") + " ORDER BY device_id, seq",
-                      (device,) if device else ()).fetchall()
-    db.close()
-    return rows
-
-
-def setting(db_file, key):
-    db = connect(db_file)
-    row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    db.close()
-    return row[0] if row else None
 
 
 def learner_ids(db_file):

@@ -306,6 +306,14 @@ def enabled(root, target, unit):
     return (root / "etc/systemd/system" / f"{target}.wants" / unit).is_symlink()
 
 
+def provision_machine(network, root, stick, arguments):
+    """Runs the stick's provisioning script in a root, shows what it printed and how long it took."""
+    started = time.monotonic()
+    out = run_in(network, root, stick, f"sh /media/stick/suitcase-cbt/provision {arguments}")
+    log("  " + out.strip().replace("\n", "\n  "))
+    log(f"  ({time.monotonic() - started:.1f} s)")
+
+
 def scenario_provision(source, stick_fixture, roots):
     # A stick of this test's own: provisioning and the backup write to it.
     stick = roots / "provision-stick"
@@ -327,10 +335,7 @@ def scenario_provision(source, stick_fixture, roots):
         check(not (seat_root / "usr/bin/cbt-kiosk").exists(), "a refused run installed something")
 
         log("provision: the host")
-        started = time.monotonic()
-        out = run_in(network, host_root, stick, f"{provision} --host")
-        log("  " + out.strip().replace("\n", "\n  "))
-        log(f"  ({time.monotonic() - started:.1f} s)")
+        provision_machine(network, host_root, stick, "--host")
         check((host_root / "etc/hostname").read_text().strip() == "cbt-host", "host name")
         host_conf = read_conf(host_root / "etc/suitcase-cbt/host.conf")
         check(host_conf["CBT_PAIRING_CODE"] == code, "host.conf carries the stick's pairing code")
@@ -343,10 +348,7 @@ def scenario_provision(source, stick_fixture, roots):
               "host address")
 
         log("provision: seat 3")
-        started = time.monotonic()
-        out = run_in(network, seat_root, stick, f"{provision} --seat 3 --language en")
-        log("  " + out.strip().replace("\n", "\n  "))
-        log(f"  ({time.monotonic() - started:.1f} s)")
+        provision_machine(network, seat_root, stick, "--seat 3 --language en")
         check((seat_root / "etc/hostname").read_text().strip() == "cbt-seat-03", "seat name")
         kiosk_conf = read_conf(seat_root / "etc/suitcase-cbt/kiosk.conf")
         check(kiosk_conf["CBT_SEAT"] == "3" and kiosk_conf["CBT_PAIRING_CODE"] == code
@@ -405,10 +407,7 @@ def scenario_provision(source, stick_fixture, roots):
         check(not (spare_root / "usr/bin/cbt-host").exists(), "a refused restore installed something")
 
         log("provision: a replacement host from the stick and the latest backup")
-        started = time.monotonic()
-        out = run_in(network, spare_root, stick, f"{provision} --host --restore latest")
-        log("  " + out.strip().replace("\n", "\n  "))
-        log(f"  ({time.monotonic() - started:.1f} s)")
+        provision_machine(network, spare_root, stick, "--host --restore latest")
         after = csv_rows(run_in(network, spare_root, stick, HOST_EXPORT))
         key = lambda r: (r["trainee"], r["course"], r["lesson"], r["score"], r.get("started", ""))
         check(sorted(map(key, after)) == sorted(map(key, before)),

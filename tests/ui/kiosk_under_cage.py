@@ -28,6 +28,8 @@ import sys
 import tempfile
 import time
 
+from drive_kiosk import newest_trace_line
+
 # wlroots' headless backend makes one 1280x720 output.
 OUTPUT_SIZE = (1280, 720)
 SEAT, INSTRUCTOR_PIN = "3", "5931"
@@ -184,13 +186,6 @@ def check_sign_in(shot, controls, names):
         problems.append(f"the trainee buttons are not one colour inside: {sorted(f.hex() for f in fills)}")
     return problems
 
-
-def newest_trace_line(trace_file):
-    try:
-        with open(trace_file, "rb") as f:
-            lines = f.read().decode("utf-8", "replace").strip().splitlines()
-    except FileNotFoundError:
-        return None
     for line in reversed(lines):
         try:
             return json.loads(line)
