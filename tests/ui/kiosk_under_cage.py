@@ -3,13 +3,16 @@
 # started the way cbt-kiosk.service starts it, on wlroots' headless backend. Looks at the screen
 # with grim (screencopy) until the sign-in screen is there, checks it fills the output with the
 # kiosk's own layout, then kills cbt-kiosk and checks that cage exits with it (systemd's
-# Restart= then starts the session again) and leaves no process behind.
+# Restart= then starts the session again) and leaves no process behind. With the kiosk on X11 it
+# also leaves kiosk mode as an instructor does (Ctrl+Alt+Shift+X, the PIN, Enter; typed with
+# xdotool) and checks the session ends with status 0 (the unit's OnSuccess=: the login prompt).
 """Usage:
   kiosk_under_cage.py --kiosk BIN --source DIR [--driver wayland|x11|both] [--shot FILE.png]
 
 Passes: `wayland` runs the session with SDL_VIDEODRIVER=wayland,x11 (native Wayland, falling
 back to X11: what the unit is to set); `x11` without SDL_VIDEODRIVER, where SDL picks X11
-through Xwayland. --shot writes the wayland pass's screenshot (docs/screenshots/kiosk-under-cage.png).
+through Xwayland, then a second session left with the instructor PIN. --shot writes the
+wayland pass's screenshot (docs/screenshots/kiosk-under-cage.png).
 
 cage refuses to run as root: run as root, the test runs the session as `nobody`, so the
 kiosk binary and the source tree must be readable by everyone.
@@ -17,7 +20,6 @@ kiosk binary and the source tree must be readable by everyone.
 import argparse
 import csv
 import ctypes
-import json
 import os
 import pwd
 import re
@@ -186,13 +188,6 @@ def check_sign_in(shot, controls, names):
         problems.append(f"the trainee buttons are not one colour inside: {sorted(f.hex() for f in fills)}")
     return problems
 
-    for line in reversed(lines):
-        try:
-            return json.loads(line)
-        except ValueError:
-            continue
-    return None
-
 
 class Session:
     """cage and the kiosk in it, as cbt-kiosk.service runs them, under `user`."""
@@ -284,43 +279,92 @@ class Session:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
+def wait_for_sign_in(s, name, names, t0):
+    """Waits until the sign-in screen is on the output, drawn right; returns the screenshot."""
+    deadline = time.monotonic() + 20
+    first_drawn = None
+    problems = ["nothing captured yet"]
+    while True:
+        if not s.alive():
+            raise Failure(f"cage exited ({s.cage.returncode}) before the sign-in screen:\n{s.log_tail()}")
+        data = s.grim()
+        shot = Shot(data) if data else None
+        if shot and first_drawn is None and len(shot.colours()) > 1:
+            first_drawn = time.monotonic() - t0
+        state = newest_trace_line(s.trace)
+        if shot and state and state.get("view") == "sign_in":
+            problems = check_sign_in(shot, state.get("controls", {}), names)
+            if not problems:
+                break
+        elif shot:
+            problems = [f"the kiosk's view is {state.get('view') if state else None}, not sign_in, "
+                        f"and the screen has {len(shot.colours())} colour(s)"]
+        if time.monotonic() > deadline:
+            if data:
+                failed = os.path.abspath(f"kiosk_under_cage-{name}-failed.png")
+                png = s.grim("png")
+                if png:
+                    with open(failed, "wb") as f:
+                        f.write(png)
+                    print(f"the last screenshot: {failed}")
+            raise Failure(f"no sign-in screen under cage in 20 s: {'; '.join(problems)}\n{s.log_tail()}")
+        time.sleep(0.2)
+    print(f"[{name}] sign-in screen on the {shot.width}x{shot.height} output after {time.monotonic() - t0:.1f} s "
+          f"(first drawn frame seen after {first_drawn:.1f} s), {len(shot.colours(step=1))} colours")
+    return shot
+
+
+def session_processes(opts, expect_xwayland):
+    """The session's live processes and the pid of its one cbt-kiosk; checks which display system
+    the kiosk took: Xwayland runs only for an X11 client."""
+    procs = live(descendants(os.getpid()))
+    kiosk = [pid for pid, comm in procs.items()
+             if os.path.realpath(f"/proc/{pid}/exe") == os.path.realpath(opts.kiosk)]
+    xwayland = [pid for pid, comm in procs.items() if comm == "Xwayland"]
+    if len(kiosk) != 1:
+        raise Failure(f"expected one cbt-kiosk under cage, found {kiosk}: {procs}")
+    if bool(xwayland) != expect_xwayland:
+        raise Failure(f"Xwayland {'is not' if expect_xwayland else 'is'} running: the kiosk did not use "
+                      f"{'X11' if expect_xwayland else 'Wayland'} ({procs})")
+    return procs, kiosk[0]
+
+
+def wait_for_session_end(s, how, expected_status):
+    """After the kiosk ended (`how`): cage must end with it, the wrapper keep the kiosk's status
+    for the unit, and nothing stay behind (Xwayland ends when cage does). Returns cage's status
+    and how long it took to end."""
+    ended = time.monotonic()
+    try:
+        cage_status = s.cage.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        state = newest_trace_line(s.trace)
+        raise Failure(f"cage is still running 10 s after {how} (the kiosk's view: "
+                      f"{state.get('view') if state else None}): systemd would not see the session end")
+    cage_gone = time.monotonic() - ended
+    try:
+        with open(s.status_file) as f:
+            status = f.read().strip()
+    except FileNotFoundError:
+        status = None
+    if status != str(expected_status):
+        raise Failure(f"the session's status file says {status!r} after {how}, not {expected_status}")
+    deadline = time.monotonic() + 5
+    while live(descendants(os.getpid())) and time.monotonic() < deadline:
+        reap_children()
+        time.sleep(0.05)
+    left = live(descendants(os.getpid()))
+    if left:
+        raise Failure(f"processes left 5 s after cage exited: {left}")
+    return cage_status, cage_gone
+
+
 def run_pass(opts, user, name, driver_env, names, expect_xwayland):
     t0 = time.monotonic()
     s = Session(opts, user, driver_env, name)
     try:
         s.start()
         # 1. The sign-in screen, on the output.
-        deadline = time.monotonic() + 20
-        first_drawn = None
-        problems = ["nothing captured yet"]
-        while True:
-            if not s.alive():
-                raise Failure(f"cage exited ({s.cage.returncode}) before the sign-in screen:\n{s.log_tail()}")
-            data = s.grim()
-            shot = Shot(data) if data else None
-            if shot and first_drawn is None and len(shot.colours()) > 1:
-                first_drawn = time.monotonic() - t0
-            state = newest_trace_line(s.trace)
-            if shot and state and state.get("view") == "sign_in":
-                problems = check_sign_in(shot, state.get("controls", {}), names)
-                if not problems:
-                    break
-            elif shot:
-                problems = [f"the kiosk's view is {state.get('view') if state else None}, not sign_in, "
-                            f"and the screen has {len(shot.colours())} colour(s)"]
-            if time.monotonic() > deadline:
-                if data:
-                    failed = os.path.abspath(f"kiosk_under_cage-{name}-failed.png")
-                    png = s.grim("png")
-                    if png:
-                        with open(failed, "wb") as f:
-                            f.write(png)
-                        print(f"the last screenshot: {failed}")
-                raise Failure(f"no sign-in screen under cage in 20 s: {'; '.join(problems)}\n{s.log_tail()}")
-            time.sleep(0.2)
-        shown = time.monotonic() - t0
-        print(f"[{name}] sign-in screen on the {shot.width}x{shot.height} output after {shown:.1f} s "
-              f"(first drawn frame seen after {first_drawn:.1f} s), {len(shot.colours(step=1))} colours")
+        wait_for_sign_in(s, name, names, t0)
         if opts.shot:
             png = s.grim("png")
             if not png:
@@ -330,43 +374,73 @@ def run_pass(opts, user, name, driver_env, names, expect_xwayland):
             print(f"[{name}] screenshot: {opts.shot} ({len(png)} bytes)")
             opts.shot = None
 
-        # 2. Which display system the kiosk took: Xwayland runs only for an X11 client.
-        procs = live(descendants(os.getpid()))
-        kiosk = [pid for pid, comm in procs.items()
-                 if os.path.realpath(f"/proc/{pid}/exe") == os.path.realpath(opts.kiosk)]
-        xwayland = [pid for pid, comm in procs.items() if comm == "Xwayland"]
-        if len(kiosk) != 1:
-            raise Failure(f"expected one cbt-kiosk under cage, found {kiosk}: {procs}")
-        if bool(xwayland) != expect_xwayland:
-            raise Failure(f"Xwayland {'is not' if expect_xwayland else 'is'} running: the kiosk did not use "
-                          f"{'X11' if expect_xwayland else 'Wayland'} ({procs})")
+        # 2. Which display system the kiosk took.
+        procs, kiosk = session_processes(opts, expect_xwayland)
         print(f"[{name}] processes: " + ", ".join(f"{comm} {pid}" for pid, comm in sorted(procs.items())))
 
-        # 3. The kiosk killed outright: cage must end with it, the wrapper keep its status, and
-        # nothing stay behind (Xwayland ends when cage does).
-        killed = time.monotonic()
-        os.kill(kiosk[0], signal.SIGKILL)
-        try:
-            cage_status = s.cage.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            raise Failure("cage is still running 10 s after cbt-kiosk was killed: systemd would not restart it")
-        cage_gone = time.monotonic() - killed
-        try:
-            with open(s.status_file) as f:
-                status = f.read().strip()
-        except FileNotFoundError:
-            status = None
-        if status != str(128 + signal.SIGKILL):
-            raise Failure(f"the session's status file says {status!r}, not {128 + signal.SIGKILL} (killed)")
-        deadline = time.monotonic() + 5
-        while live(descendants(os.getpid())) and time.monotonic() < deadline:
-            reap_children()
-            time.sleep(0.05)
-        left = live(descendants(os.getpid()))
-        if left:
-            raise Failure(f"processes left 5 s after cage exited: {left}")
+        # 3. The kiosk killed outright: cage must end with it (systemd's Restart= then starts the
+        # session again), the wrapper keep 137, and nothing stay behind.
+        os.kill(kiosk, signal.SIGKILL)
+        killed = 128 + signal.SIGKILL
+        cage_status, cage_gone = wait_for_session_end(s, "cbt-kiosk was killed", killed)
         print(f"[{name}] cbt-kiosk killed: cage exited {cage_gone:.2f} s later with status {cage_status}, "
-              f"the kiosk's status {status} kept for the unit, no process left ({time.monotonic() - t0:.1f} s)")
+              f"the kiosk's status {killed} kept for the unit, no process left ({time.monotonic() - t0:.1f} s)")
+    finally:
+        s.stop()
+
+
+def x_display(pid):
+    """DISPLAY and XAUTHORITY as cage's Xwayland gave them to the kiosk (process `pid`)."""
+    with open(f"/proc/{pid}/environ", "rb") as f:
+        environ = dict(entry.split(b"=", 1) for entry in f.read().split(b"\0") if b"=" in entry)
+    found = {key: environ[key.encode()].decode() for key in ("DISPLAY", "XAUTHORITY") if key.encode() in environ}
+    if "DISPLAY" not in found:
+        raise Failure("the kiosk has no DISPLAY: cage did not start Xwayland for it")
+    return found
+
+
+def run_instructor_exit(opts, user, name, driver_env, names):
+    """docs/kiosk.md, "Leaving kiosk mode": on the sign-in screen the instructor presses
+    Ctrl+Alt+Shift+X, types the instructor PIN and Enter; the kiosk exits 0, cage ends with it,
+    and the unit's OnSuccess= brings the login prompt back. A fresh session of its own.
+
+    Only with the kiosk on X11 (the x11 pass): a test can type into it there with xdotool, through
+    Xwayland's XTEST. A native Wayland client can be typed into only through the compositor's
+    virtual-keyboard protocol (what wtype uses), and cage 0.1.4, Debian 12's, has none: it came
+    in cage#251, after 0.1.4."""
+    t0 = time.monotonic()
+    name = f"{name}-exit"
+    s = Session(opts, user, driver_env, name)
+    try:
+        s.start()
+        wait_for_sign_in(s, name, names, t0)
+        _, kiosk = session_processes(opts, True)
+        # xdotool as the session's user with the kiosk's X display, as a keyboard on the seat.
+        env = dict(x_display(kiosk), PATH=SESSION_ENV["PATH"], HOME=s.dirs["home"])
+
+        def xdotool(*args):
+            result = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True,
+                                    timeout=10, **s.as_user())
+            if result.returncode != 0:
+                raise Failure(f"xdotool {' '.join(args)} failed ({result.returncode}): {result.stderr.strip()}")
+
+        xdotool("key", "--delay", "40", "ctrl+alt+shift+x")
+        deadline = time.monotonic() + 5
+        while (newest_trace_line(s.trace) or {}).get("view") != "sign_in+exit":
+            if not s.alive():
+                raise Failure(f"cage exited ({s.cage.returncode}) after Ctrl+Alt+Shift+X:\n{s.log_tail()}")
+            if time.monotonic() > deadline:
+                state = newest_trace_line(s.trace)
+                raise Failure(f"no PIN dialog 5 s after Ctrl+Alt+Shift+X (the kiosk's view: "
+                              f"{state.get('view') if state else None})")
+            time.sleep(0.05)
+        print(f"[{name}] Ctrl+Alt+Shift+X: the PIN dialog is open (view sign_in+exit)")
+        xdotool("type", "--delay", "40", INSTRUCTOR_PIN)
+        xdotool("key", "--delay", "40", "Return")
+        cage_status, cage_gone = wait_for_session_end(s, "the instructor PIN", 0)
+        print(f"[{name}] instructor PIN and Enter: cage exited {cage_gone:.2f} s later with status {cage_status}, "
+              f"the kiosk's status 0 kept for the unit (login prompt), no process left "
+              f"({time.monotonic() - t0:.1f} s)")
     finally:
         s.stop()
 
@@ -381,10 +455,10 @@ def main():
     opts.kiosk = os.path.abspath(opts.kiosk)
     if opts.shot:
         opts.shot = os.path.abspath(opts.shot)
-    for tool, package in (("cage", "cage"), ("grim", "grim"), ("Xwayland", "xwayland")):
+    for tool in ("cage", "grim", "Xwayland", "xdotool"):
         if not shutil.which(tool, path=SESSION_ENV["PATH"]):
             # Debian's cage will not start without Xwayland, even for a Wayland client.
-            print(f"skipped: {tool} is not installed (apt-get install cage grim xwayland)")
+            print(f"skipped: {tool} is not installed (apt-get install cage grim xwayland xdotool)")
             return 77
     with open(os.path.join(opts.source, "assets", "demo", "roster.csv"), encoding="utf-8") as f:
         names = [row["name"] for row in csv.DictReader(f)]
@@ -407,6 +481,8 @@ def main():
             if opts.driver not in (name, "both"):
                 continue
             run_pass(opts, user, name, driver_env, names, expect_xwayland)
+            if expect_xwayland:   # only there can a test type into the kiosk: see run_instructor_exit
+                run_instructor_exit(opts, user, name, driver_env, names)
         print(f"kiosk under cage: passed in {time.monotonic() - started:.1f} s")
         return 0
     except (Failure, subprocess.TimeoutExpired) as e:
