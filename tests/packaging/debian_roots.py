@@ -314,6 +314,48 @@ def provision_machine(network, root, stick, arguments):
     log(f"  ({time.monotonic() - started:.1f} s)")
 
 
+class LoopStick:
+    """A USB stick stand-in: an ext4 image on a loop device, optionally with a suitcase-cbt folder."""
+
+    def __init__(self, path, classroom_folder):
+        self.path = path
+        subprocess.run(["truncate", "-s", "64M", str(path)], check=True)
+        subprocess.run(["mkfs.ext4", "-q", "-F", str(path)], check=True)
+        if classroom_folder:
+            subprocess.run(["debugfs", "-w", "-R", "mkdir suitcase-cbt", str(path)], check=True, capture_output=True)
+        self.device = subprocess.run(["losetup", "--find", "--show", str(path)], check=True, capture_output=True,
+                                     text=True).stdout.strip()
+
+    def files(self):
+        """The paths on the stick, read without mounting it."""
+        out = subprocess.run(["debugfs", "-R", "ls -p /suitcase-cbt/backups", str(self.path)], capture_output=True,
+                             text=True).stdout
+        return [line.split("/")[5] for line in out.splitlines() if line.count("/") >= 6 and line.split("/")[5] not in (".", "..")]
+
+    def close(self):
+        subprocess.run(["losetup", "-d", self.device], check=False)
+        self.path.unlink(missing_ok=True)
+
+
+def plug_in_sticks(network, host_root, stick, roots):
+    """What happens when a stick is plugged into the host: udev starts cbt-end-of-day@DEV.service,
+    whose command runs here as the unit would run it (udev itself does not run in a root)."""
+    rules = (host_root / "lib/udev/rules.d/60-suitcase-cbt-host.rules").read_text()
+    check('ENV{SYSTEMD_WANTS}+="cbt-end-of-day@%k.service"' in rules, f"udev rule: {rules}")
+    _, _, exec_start = unit_settings(host_root / "lib/systemd/system/cbt-end-of-day@.service")
+    ours, other = LoopStick(roots / "classroom-stick.img", True), LoopStick(roots / "other-stick.img", False)
+    try:
+        for loop in (ours, other):
+            command = exec_start.replace("%I", os.path.basename(loop.device))
+            out = run_in(network, host_root, stick, f"{command} && ! findmnt --source {loop.device}")
+            log(f"  plugged in {'the classroom' if loop is ours else 'another'} stick: " + out.strip().splitlines()[-1])
+        check(len(ours.files()) == 1, f"the classroom's stick holds {ours.files()}")
+        check(other.files() == [], "something was written to another stick")
+    finally:
+        ours.close()
+        other.close()
+
+
 def scenario_provision(source, stick_fixture, roots):
     # A stick of this test's own: provisioning and the backup write to it.
     stick = roots / "provision-stick"
@@ -393,6 +435,7 @@ def scenario_provision(source, stick_fixture, roots):
             log("  " + out.strip().replace("\n", "\n  "))
             backups = sorted((stick / "suitcase-cbt/backups").iterdir())
             check(len(backups) == 1 and (backups[0] / "classroom.db").exists(), f"backups: {backups}")
+            plug_in_sticks(network, host_root, stick, roots)
         finally:
             # The host laptop fails.
             host.stop(signal.SIGKILL)
