@@ -1,5 +1,6 @@
-// Backup folders and restores for the host. Files are written with POSIX calls rather than
-// streams, so a full disk or a pulled USB stick is reported by its errno, and each is fsync'd.
+// Backup folders and restores for the host, and the record of how the last backup ended. Files
+// are written with POSIX calls rather than streams, so a full disk or a pulled USB stick is
+// reported by its errno, and each is fsync'd.
 // A restore copies the database into DATA first and checks that copy: what is checked is what
 // is installed, and the backup itself is never opened for writing.
 #include "sync/host_backup.hpp"
@@ -474,6 +475,73 @@ BackupSummary backup_to_folder(HostStore& store, const fs::path& destination, co
     sync_folder(destination);
     summary.folder = final_name;
     return summary;
+}
+
+// --- the last backup's record ------------------------------------------------------------------
+
+void write_backup_record(const fs::path& data_dir, const BackupRecord& record) {
+    json j = {{"format", backup_format},
+              {"at_ms", record.at_ms},
+              {"ok", record.ok},
+              {"devices", record.counts.devices},
+              {"events", record.counts.events}};
+    if (record.ok) {
+        j["folder"] = record.folder.string();
+        j["finished_attempts"] = record.counts.finished_attempts;
+    } else {
+        j["error"] = record.error;
+    }
+    // A backup's message may quote a file name that is not UTF-8: replaced, not refused.
+    const std::string text = j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    const fs::path target = data_dir / backup_record_name;
+    const fs::path temporary = data_dir / ("." + std::string(backup_record_name) + "." + std::to_string(::getpid()));
+    Fd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (fd.get() < 0) throw BackupError(write_failure(temporary, errno));
+    RemoveUnlessKept cleanup{temporary};
+    // Readable by the dashboard's user when root writes it, whatever root's umask.
+    if (::fchmod(fd.get(), 0644) != 0) throw BackupError(write_failure(temporary, errno));
+    write_all(fd.get(), text.data(), text.size(), temporary);
+    finish_file(fd, temporary);
+    if (::rename(temporary.c_str(), target.c_str()) != 0) throw BackupError(write_failure(target, errno));
+    cleanup.keep = true;
+    sync_folder(data_dir);
+}
+
+std::optional<BackupRecord> read_backup_record(const fs::path& data_dir) {
+    std::string text;
+    {
+        Fd fd(::open((data_dir / backup_record_name).c_str(), O_RDONLY | O_CLOEXEC));
+        if (fd.get() < 0) return std::nullopt;
+        char buffer[4096];
+        for (;;) {
+            const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) return std::nullopt;
+            if (n == 0) break;
+            text.append(buffer, static_cast<std::size_t>(n));
+            if (text.size() > (1u << 20)) return std::nullopt;  // not a record
+        }
+    }
+    const json j = json::parse(text, nullptr, false);
+    if (!j.is_object() || j.value("format", 0) != backup_format) return std::nullopt;
+    const auto at = j.find("at_ms");
+    const auto ok = j.find("ok");
+    if (at == j.end() || !at->is_number_integer() || ok == j.end() || !ok->is_boolean()) return std::nullopt;
+    auto number = [&](const char* name) {
+        const auto it = j.find(name);
+        return it != j.end() && it->is_number_integer() ? it->get<std::int64_t>() : std::int64_t{0};
+    };
+    auto string = [&](const char* name) {
+        const auto it = j.find(name);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    BackupRecord r;
+    r.at_ms = at->get<std::int64_t>();
+    r.ok = ok->get<bool>();
+    r.folder = string("folder");
+    r.counts = {number("devices"), number("events"), number("finished_attempts")};
+    r.error = string("error");
+    return r;
 }
 
 // --- lock ------------------------------------------------------------------------------------

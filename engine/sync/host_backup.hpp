@@ -1,6 +1,7 @@
 // The host's end-of-day backup to a dated folder (database, course packages, exports, manifest)
-// and its restore on a replacement host. A restore checks everything before it changes anything,
-// and refuses while a host serves the folder: the serving host holds DATA/host.lock.
+// and its restore on a replacement host; and DATA/last-backup.json, which tells the dashboard how
+// the last backup ended. A restore checks everything before it changes anything, and refuses
+// while a host serves the folder: the serving host holds DATA/host.lock.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -77,6 +78,33 @@ struct BackupSummary {
 // silently replaced by an empty folder). Safe while the host serves. Throws BackupError; a failed
 // backup leaves no folder behind.
 BackupSummary backup_to_folder(HostStore& store, const std::filesystem::path& destination, const BackupStamp& stamp);
+
+// [SECTION] The last backup's record
+//
+//   DATA/last-backup.json, replaced by every `cbt-host backup --to` as it ends, so the dashboard
+//   (another process, maybe another user: the backup may run as root) can tell the instructor:
+//     { "format": 1, "at_ms": N, "ok": true, "folder": "<the backup folder>",
+//       "devices": N, "events": N, "finished_attempts": N }
+//     { "format": 1, "at_ms": N, "ok": false, "error": "<why>", "devices": N, "events": N }
+//   at_ms: when the backup ended (wall clock). The counts of a success are the backup's; those of
+//   a failure are the classroom's as it was (0 when it could not be read). Written to a temporary
+//   file and renamed over the old one, mode 0644 whatever the umask.
+
+inline constexpr const char* backup_record_name = "last-backup.json";
+
+// How the last backup ended.
+struct BackupRecord {
+    std::int64_t at_ms = 0;        // when it ended
+    bool ok = false;               // a complete backup folder was written
+    std::filesystem::path folder;  // that folder (ok only)
+    ClassroomCounts counts;        // finished_attempts is recorded for a success only
+    std::string error;             // why it failed (failure only)
+};
+
+// Replaces DATA/last-backup.json with `record` (DATA must exist). Throws BackupError.
+void write_backup_record(const std::filesystem::path& data_dir, const BackupRecord& record);
+// DATA/last-backup.json; nullopt when it is missing, unreadable or not a record this version knows.
+std::optional<BackupRecord> read_backup_record(const std::filesystem::path& data_dir);
 
 // DATA/host.lock, held with an exclusive flock by a serving host and by a restore, so a restore
 // never swaps classroom.db under a running host. Released when the process ends, even by SIGKILL.

@@ -97,6 +97,10 @@ void draw_lock_icon(ImDrawList* dl, ImVec2 c, float r, ImU32 color);
 std::string age_text(const HostUi& ui, std::int64_t then_ms);
 // Local time of day "14:05", or "27.11 14:05" when not today.
 std::string clock_text(const HostUi& ui, std::int64_t at_ms);
+// A count with its noun in the form the dashboard's language gives it: the sentence of the `one`
+// key for 1 (and 21, 31... in Russian), of `few` for 2-4 (22-24...; English's is the same as
+// `many`), else of `many`; each has an {n}.
+std::string count_text(const HostUi& ui, std::int64_t n, const char* one, const char* few, const char* many);
 // "2026-11-27 14:05" in local time.
 std::string date_time_text(std::int64_t at_ms);
 // "88%", or "—" when unset.

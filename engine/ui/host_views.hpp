@@ -1,4 +1,5 @@
-// The dashboard's pages: the seat map with session control, pairing, the roster and reports.
+// The dashboard's pages: the seat map with session control, pairing, the roster and reports;
+// and the banner above them that tells how the backup to the USB stick ended.
 // Each keeps only what the instructor is in the middle of (a selection, a half-typed form);
 // everything that matters lives in classroom.db and reaches the views through HostModel.
 // Dialogs are drawn by draw_dialogs at the window's top level, where ImGui's popups live.
@@ -13,6 +14,7 @@
 
 #include "report/item_analysis.hpp"
 #include "report/transcript.hpp"
+#include "sync/host_backup.hpp"
 #include "ui/host_model.hpp"
 #include "ui/host_ui.hpp"
 
@@ -113,6 +115,35 @@ private:
     std::vector<report::ItemStats> items_;
     std::string selected_learner_;
     std::string last_file_;
+};
+
+// [SECTION] Backup banner: how the last backup to the USB stick ended (DATA/last-backup.json,
+// written by `cbt-host backup --to`, often by the service the stick starts), across every page
+// until dismissed. Only backups that end while the dashboard runs are shown.
+class BackupBanner {
+public:
+    // Shows records of backups that ended after `since_ms` (the dashboard's start).
+    BackupBanner(std::filesystem::path data_dir, std::int64_t since_ms)
+        : data_dir_(std::move(data_dir)), shown_after_ms_(since_ms) {}
+    // Reads DATA/last-backup.json when its time stamp or size changed; true when the banner changed.
+    bool poll();
+    // The banner, full width, when a record is shown; its button or Esc (with no dialog open)
+    // dismisses it.
+    void draw(HostUi& ui);
+    // The record shown, for the trace: {"ok", "at_ms", "text"}, or null.
+    nlohmann::json trace(const HostUi& ui) const;
+    // Changes when the banner would.
+    std::string signature() const;
+    // The banner's sentence for a record, in the dashboard's language.
+    static std::string text(const HostUi& ui, const sync::BackupRecord& record);
+
+private:
+    void dismiss();
+
+    std::filesystem::path data_dir_;
+    std::int64_t shown_after_ms_;  // older records are not shown: from before the start, or dismissed
+    std::optional<sync::BackupRecord> shown_;
+    std::string seen_stamp_;  // the file's mtime, size and inode when last read
 };
 
 }  // namespace cbt::ui

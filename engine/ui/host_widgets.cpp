@@ -167,6 +167,20 @@ std::string clock_text(const HostUi& ui, std::int64_t at_ms) {
     return buf;
 }
 
+std::string count_text(const HostUi& ui, std::int64_t n, const char* one, const char* few, const char* many) {
+    const std::int64_t m10 = n % 10, m100 = n % 100;
+    const char* key = many;
+    if (ui.lang == "ru") {
+        if (m10 == 1 && m100 != 11)
+            key = one;
+        else if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14))
+            key = few;
+    } else if (n == 1) {
+        key = one;
+    }
+    return ui.trf(key, {{"n", std::to_string(n)}});
+}
+
 std::string date_time_text(std::int64_t at_ms) {
     const std::tm t = local_tm(at_ms);
     char buf[64];

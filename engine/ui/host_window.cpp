@@ -1,6 +1,6 @@
-// The dashboard's main loop: it sleeps in SDL's event wait, looks at classroom.db once a second
-// and draws only on input or when something a tile shows changed, so an idle dashboard costs next
-// to no CPU. Database and report errors become a red status line; the window stays.
+// The dashboard's main loop: it sleeps in SDL's event wait, looks at classroom.db and
+// last-backup.json once a second and draws only on input or when something shown changed, so an
+// idle dashboard costs next to no CPU. Database and report errors become a red status line; the window stays.
 #include "ui/host_window.hpp"
 
 #include <arpa/inet.h>
@@ -94,7 +94,8 @@ public:
           fonts_({options.assets_dir / "fonts", "/usr/share/fonts/truetype/dejavu"}),
           trace_(trace_file()),
           ui_(catalogues_, fonts_, trace_),
-          urls_(server_urls(options.bind_address, options.port)) {
+          urls_(server_urls(options.bind_address, options.port)),
+          backup_(data_dir, clock_.wall_ms()) {
         if (options.maximised) SDL_MaximizeWindow(platform_.window());
         ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
         ui_.lang = choose_language();
@@ -120,7 +121,8 @@ private:
     }
 
     std::string signature() {
-        std::string s = seats_.signature(ui_, model_) + "|" + std::to_string(model_.version()) + "|" + ui_.status;
+        std::string s = seats_.signature(ui_, model_) + "|" + std::to_string(model_.version()) + "|" + ui_.status +
+                        "|" + backup_.signature();
         for (const auto& d : model_.devices()) s += d.device_id + sync::status_name(d.status) + std::to_string(d.seat);
         return s;
     }
@@ -146,6 +148,7 @@ private:
     PairingView pairing_;
     RosterView roster_;
     ReportsView reports_;
+    BackupBanner backup_;  // news of the backup to the USB stick, above every page
     std::uint64_t frame_ = 0;
     std::string title_;
     std::string dialog_;  // the dialog open in the last frame, for the trace
@@ -290,6 +293,7 @@ void Dashboard::draw_frame() {
     ImGui::PopStyleVar();
 
     top_band();
+    backup_.draw(ui_);
     const float status_h = std::round(u * 1.8f);
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(u * 0.8f, u * 0.6f));
@@ -334,6 +338,7 @@ void Dashboard::trace_state() {
     trace_.field("roster", model_.roster().size());
     trace_.field("status", ui_.status);
     trace_.field("status_error", ui_.status_error);
+    trace_.field("backup", backup_.trace(ui_));
 }
 
 void Dashboard::run_actions() {
@@ -380,6 +385,11 @@ int Dashboard::run() {
             next_refresh = steady_ms() + refresh_ms;
             try {
                 model_.refresh();
+            } catch (const std::exception& e) {
+                ui_.say(ui_.trf("host.said.error", {{"error", e.what()}}), true);
+            }
+            try {
+                backup_.poll();
             } catch (const std::exception& e) {
                 ui_.say(ui_.trf("host.said.error", {{"error", e.what()}}), true);
             }

@@ -14,6 +14,7 @@ has only a loopback interface: apt can reach nothing but the stick.
 """
 import csv
 import io
+import json
 import os
 import re
 import shutil
@@ -168,7 +169,6 @@ def csv_rows(text):
 
 def course_lessons(network, root, stick, course):
     info = run_in(network, root, stick, f"cbt info /usr/share/suitcase-cbt/courses/{course} --json")
-    import json
     return [lesson["id"] for lesson in json.loads(info)["lessons"]]
 
 
@@ -351,6 +351,11 @@ def plug_in_sticks(network, host_root, stick, roots):
             log(f"  plugged in {'the classroom' if loop is ours else 'another'} stick: " + out.strip().splitlines()[-1])
         check(len(ours.files()) == 1, f"the classroom's stick holds {ours.files()}")
         check(other.files() == [], "something was written to another stick")
+        # What the dashboard shows: the record of the last backup, readable by the host's user.
+        record_file = host_root / "var/lib/suitcase-cbt/host/last-backup.json"
+        record = json.loads(record_file.read_text())
+        check(record["ok"] and record["finished_attempts"] > 0 and record_file.stat().st_mode & 0o777 == 0o644,
+              f"last-backup.json: {record}")
     finally:
         ours.close()
         other.close()

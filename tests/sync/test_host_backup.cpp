@@ -1,7 +1,9 @@
 // The host's backup folders and restores: what a folder holds, and the refusals of a restore —
 // a file that does not match the manifest, a damaged or foreign database, a classroom with answers
-// in DATA (kept aside with --force), and a host serving DATA.
+// in DATA (kept aside with --force), and a host serving DATA; and DATA/last-backup.json, the record
+// of how the last backup ended that the dashboard shows.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 
@@ -228,4 +230,101 @@ TEST_CASE("a restore into an empty folder installs the courses, and is refused w
     CHECK(restored.classroom_id() == b.classroom_id);
     CHECK(restored.journal().count() == b.counts.events);
     CHECK(restored.device("kiosk-a")->status == DeviceStatus::Approved);
+}
+
+TEST_CASE("the last backup's record: a success with the backup's folder and counts, readable by every user") {
+    Host h;
+    const BackupSummary b = h.backup();
+    // As root under a strict umask, as the service the USB stick starts may run.
+    const mode_t old_umask = ::umask(077);
+    write_backup_record(h.data,
+                        {.at_ms = 1'790'000'123'456, .ok = true, .folder = b.folder, .counts = b.counts, .error = {}});
+    ::umask(old_umask);
+
+    const fs::path file = h.data / backup_record_name;
+    struct stat st {};
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0644);
+    const json j = json::parse(read_file(file));
+    CHECK(j["format"] == 1);
+    CHECK(j["at_ms"] == 1'790'000'123'456);
+    CHECK(j["ok"] == true);
+    CHECK(j["folder"] == b.folder.string());
+    CHECK(j["devices"] == 1);
+    CHECK(j["events"] == b.counts.events);
+    CHECK(j["finished_attempts"] == 2);
+    CHECK_FALSE(j.contains("error"));
+
+    const auto r = read_backup_record(h.data);
+    REQUIRE(r);
+    CHECK(r->ok);
+    CHECK(r->at_ms == 1'790'000'123'456);
+    CHECK(r->folder == b.folder);
+    CHECK(r->counts.devices == 1);
+    CHECK(r->counts.events == b.counts.events);
+    CHECK(r->counts.finished_attempts == 2);
+    CHECK(r->error.empty());
+    // Nothing but the record itself is left in DATA (the temporary file was renamed).
+    for (const auto& entry : fs::directory_iterator(h.data))
+        CHECK_FALSE(entry.path().filename().string().starts_with(".last-backup"));
+}
+
+TEST_CASE("the last backup's record: a failure with its message replaces a success") {
+    Host h;
+    const BackupSummary b = h.backup();
+    write_backup_record(h.data, {.at_ms = 1000, .ok = true, .folder = b.folder, .counts = b.counts, .error = {}});
+    std::string message;
+    {
+        HostStore store(h.data);
+        try {
+            backup_to_folder(store, h.dir.path / "no-stick", {"1", "pc", &h.clock});
+        } catch (const BackupError& e) {
+            message = e.what();
+        }
+    }
+    REQUIRE_FALSE(message.empty());
+    write_backup_record(h.data, {.at_ms = 2000, .ok = false, .folder = {}, .counts = {1, 40, 0}, .error = message});
+
+    const json j = json::parse(read_file(h.data / backup_record_name));
+    CHECK(j["ok"] == false);
+    CHECK(j["error"] == message);
+    CHECK(j["devices"] == 1);
+    CHECK(j["events"] == 40);
+    CHECK_FALSE(j.contains("folder"));
+    CHECK_FALSE(j.contains("finished_attempts"));
+    const auto r = read_backup_record(h.data);
+    REQUIRE(r);
+    CHECK_FALSE(r->ok);
+    CHECK(r->at_ms == 2000);
+    CHECK(r->error == message);
+    CHECK(r->folder.empty());
+    CHECK(r->counts.events == 40);
+
+    // DATA must exist: the record never makes a folder of its own.
+    CHECK_THROWS_AS(write_backup_record(h.dir.path / "no-data",
+                                        {.at_ms = 1, .ok = false, .folder = {}, .counts = {}, .error = "x"}),
+                    BackupError);
+    CHECK_FALSE(fs::exists(h.dir.path / "no-data"));
+}
+
+TEST_CASE("a missing or malformed last backup record reads as none") {
+    TestDir dir;
+    CHECK_FALSE(read_backup_record(dir.path));
+    CHECK_FALSE(read_backup_record(dir.path / "no-such-folder"));
+    for (const std::string text :
+         {"", "{", "not json", "[]", "{\"format\": 1}", "{\"format\": 2, \"at_ms\": 5, \"ok\": true}",
+          "{\"format\": 1, \"at_ms\": \"5\", \"ok\": true}", "{\"format\": 1, \"at_ms\": 5, \"ok\": \"yes\"}",
+          "{\"format\": 1, \"ok\": true}"}) {
+        CAPTURE(text);
+        write_file(dir.path / backup_record_name, text);
+        CHECK_FALSE(read_backup_record(dir.path));
+    }
+    // Fields of the wrong type are left out rather than refused.
+    write_file(dir.path / backup_record_name,
+               "{\"format\": 1, \"at_ms\": 5, \"ok\": false, \"error\": 3, \"events\": \"x\"}");
+    const auto r = read_backup_record(dir.path);
+    REQUIRE(r);
+    CHECK(r->at_ms == 5);
+    CHECK(r->error.empty());
+    CHECK(r->counts.events == 0);
 }

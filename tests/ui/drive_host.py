@@ -3,14 +3,21 @@
 # headless kiosk syncing to it. Controls are found through the dashboard's UI trace (CBT_UI_TRACE)
 # and every click is checked in classroom.db, the record the kiosks read their commands from.
 """Usage:
-  drive_host.py --host BIN --kiosk BIN --source DIR [--wm-close BIN] [--shots DIR] [--keep DIR]
+  drive_host.py --host BIN --kiosk BIN --source DIR [--scenario dashboard|backup] [--wm-close BIN]
+                [--shots DIR] [--keep DIR]
 
-Adds a trainee in the roster form; a kiosk without the pairing code asks to join and shows up
+dashboard (the default): adds a trainee in the roster form; a kiosk without the pairing code asks to join and shows up
 under Pairing with the same six digits it prints; Approve gives it seat 1; the kiosk plays the
 quiz and its seat shows the trainee and the score; Lock on the seat writes a "lock" command; a
 help request lights the seat until "Help is on the way" writes a "help_ack"; a message to all
 seats is typed in its dialog; switching to Russian and back works; a window close ends cbt-host
 (and its server) with status 0.
+
+backup: three kiosks with the pairing code play a lesson; a backup record from before the start is
+not shown; the real `cbt-host backup --to` run while the dashboard serves shows the success banner
+(English, then Russian) with the counts, dismissed by its button; a backup to a missing folder
+shows the failure banner on another page, with the reason, dismissed by Esc; a dismissed record
+rewritten stays dismissed. --shots takes host-backup-{ok,failed}-{en,ru}.png.
 """
 import argparse
 import json
@@ -97,7 +104,7 @@ def shot(opts, name):
         subprocess.run(["import", "-window", "root", os.path.join(opts.shots, name + ".png")], check=True)
 
 
-def run(opts):
+def run_dashboard(opts):
     work = opts.keep or tempfile.mkdtemp(prefix="cbt-ui-host-")
     os.makedirs(work, exist_ok=True)
     data = os.path.join(work, "host")
@@ -217,13 +224,133 @@ def run(opts):
     print("host dashboard: ok")
 
 
+def cbt_host(opts, *args, expect_ok=True):
+    done = subprocess.run([opts.host, *args], capture_output=True, text=True, timeout=60)
+    if (done.returncode == 0) != expect_ok:
+        raise Failure(f"cbt-host {' '.join(args)} ended with {done.returncode}: {done.stdout} {done.stderr}")
+    return done
+
+
+def run_backup(opts):
+    work = opts.keep or tempfile.mkdtemp(prefix="cbt-ui-host-backup-")
+    os.makedirs(work, exist_ok=True)
+    data = os.path.join(work, "host")
+    stick = os.path.join(work, "stick")
+    os.makedirs(stick, exist_ok=True)
+    os.makedirs(data, exist_ok=True)
+    record_file = os.path.join(data, "last-backup.json")
+    sample = os.path.join(opts.source, "courses", "sample")
+    # Yesterday's backup: news at the time, not now.
+    with open(record_file, "w") as f:
+        json.dump({"format": 1, "at_ms": int(time.time() * 1000) - 86_400_000, "ok": True,
+                   "folder": os.path.join(stick, "old"), "devices": 1, "events": 5, "finished_attempts": 1}, f)
+    d = Dashboard(opts.host, ["--windowed", "--data", data, "--port", "0", "--bind", "127.0.0.1", "--lang", "en",
+                              "--pairing-code", "4711", "--assets", os.path.join(opts.source, "assets"),
+                              "--courses", sample], work)
+    kiosks = []
+    try:
+        d.wait(lambda s: s.get("view") == "seats" and len(s.get("seats", [])) == 10, "ten empty seats")
+
+        # Three seats play a lesson, so the backup has something to count.
+        for seat in (1, 2, 3):
+            kiosks.append(subprocess.Popen(
+                [opts.kiosk, "--headless", "--data", os.path.join(work, f"kiosk-{seat}"), "--courses", sample,
+                 "--seat", str(seat), "--learner", f"Trainee {seat}", "--course", "sample", "--lesson", "quiz",
+                 "--auto", "correct", "--host", f"http://127.0.0.1:{d.port}", "--pairing-code", "4711"],
+                stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, f"kiosk-{seat}.log"), "w")))
+        for seat, kiosk in enumerate(kiosks, 1):
+            try:
+                status = kiosk.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                raise Failure(f"the kiosk at seat {seat} did not finish its lesson and sync")
+            if status != 0:
+                raise Failure(f"the kiosk at seat {seat} exited with {status}: "
+                              f"{open(os.path.join(work, f'kiosk-{seat}.log')).read()[-2000:]}")
+        d.wait(lambda s: sum(1 for x in s["seats"] if x.get("last_score") == 1.0) == 3, "three seats with a score")
+        # The dashboard has looked at the old record by now (once a second) and left it alone.
+        time.sleep(2.5)
+        if d.state().get("backup") is not None:
+            raise Failure(f"a backup from before the dashboard started is shown: {d.state()['backup']}")
+
+        # The end-of-day backup, run as the USB stick's service would, while the host serves.
+        began = time.monotonic()
+        done = cbt_host(opts, "backup", "--to", stick, "--data", data)
+        st = d.wait(lambda s: (s.get("backup") or {}).get("ok") is True and "backup.banner" in s["controls"],
+                    "the success banner", timeout=6)
+        print(f"success banner after {time.monotonic() - began:.1f} s")
+        record = json.load(open(record_file))
+        folders = os.listdir(stick)
+        if len(folders) != 1 or record.get("folder") != os.path.join(stick, folders[0]) or record["folder"] not in done.stdout:
+            raise Failure(f"the record names {record.get('folder')}; the stick holds {folders}")
+        if (record["ok"], record["devices"], record["finished_attempts"]) != (True, 3, 3) or "error" in record:
+            raise Failure(f"the success record is {record}")
+        if os.stat(record_file).st_mode & 0o777 != 0o644:
+            raise Failure(f"last-backup.json has mode {oct(os.stat(record_file).st_mode & 0o777)}, expected 0644")
+        text = st["backup"]["text"]
+        if not (text.startswith("Backup on the USB stick: ") and "3 results from 3 seats" in text
+                and text.endswith("You can remove the stick.")):
+            raise Failure(f"the success banner says {text!r}")
+        shot(opts, "host-backup-ok-en")
+        d.click("language.ru")
+        st = d.wait(lambda s: s.get("lang") == "ru" and (s.get("backup") or {}).get("ok") is True, "the banner in Russian")
+        text = st["backup"]["text"]
+        if "3 результата с 3 мест" not in text or not text.endswith("Носитель можно извлечь."):
+            raise Failure(f"the Russian success banner says {text!r}")
+        shot(opts, "host-backup-ok-ru")
+        d.click("backup.dismiss")
+        d.wait(lambda s: s.get("backup") is None and "backup.banner" not in s["controls"], "the banner dismissed")
+
+        # A stick that is not there: the failure, with the reason, on whichever page is open.
+        d.click("tab.reports")
+        d.wait(lambda s: s.get("view") == "reports", "the reports page")
+        failed = cbt_host(opts, "backup", "--to", os.path.join(work, "usb", "suitcase-cbt", "backups"), "--data", data,
+                          expect_ok=False)
+        if "does not exist" not in failed.stderr:
+            raise Failure(f"the failed backup said {failed.stderr!r}")
+        st = d.wait(lambda s: (s.get("backup") or {}).get("ok") is False and "backup.banner" in s["controls"],
+                    "the failure banner", timeout=6)
+        record = json.load(open(record_file))
+        if record["ok"] is not False or "does not exist" not in record.get("error", "") or "folder" in record:
+            raise Failure(f"the failure record is {record}")
+        text = st["backup"]["text"]
+        if "plug in the USB stick" not in text or "USB-носитель" not in text or st.get("view") != "reports":
+            raise Failure(f"the Russian failure banner says {text!r} on {st.get('view')}")
+        shot(opts, "host-backup-failed-ru")
+        d.click("language.en")
+        st = d.wait(lambda s: s.get("lang") == "en" and (s.get("backup") or {}).get("ok") is False,
+                    "the failure banner in English")
+        text = st["backup"]["text"]
+        if not (text.startswith("The backup to the USB stick failed at ") and "plug in the USB stick" in text
+                and text.endswith("Plug the stick in again or see the guide.")):
+            raise Failure(f"the failure banner says {text!r}")
+        shot(opts, "host-backup-failed-en")
+        xdotool("key", "Escape")
+        d.wait(lambda s: s.get("backup") is None, "the failure banner dismissed by Esc")
+
+        # The same record written again is not news.
+        os.utime(record_file)
+        time.sleep(2.5)
+        if d.state().get("backup") is not None:
+            raise Failure("a dismissed record came back when its file was touched")
+    finally:
+        for kiosk in kiosks:
+            if kiosk.poll() is None:
+                kiosk.kill()
+                kiosk.wait()
+        d.stop()
+    if not opts.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    print("host backup banner: ok")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--host", required=True)
     parser.add_argument("--kiosk", required=True)
     parser.add_argument("--source", required=True)
+    parser.add_argument("--scenario", choices=("dashboard", "backup"), default="dashboard")
     parser.add_argument("--wm-close", help="the send_wm_delete program (asks a window to close)")
-    parser.add_argument("--shots", help="write screenshots of the pairing and help moments here")
+    parser.add_argument("--shots", help="write screenshots of the pairing and help moments (or the banners) here")
     parser.add_argument("--keep", help="work in this folder and keep it")
     opts = parser.parse_args()
     for tool in ("xdotool", "Xvfb") + (("import",) if opts.shots else ()):
@@ -232,7 +359,7 @@ def main():
             return 77
     xvfb = start_xvfb()
     try:
-        run(opts)
+        (run_backup if opts.scenario == "backup" else run_dashboard)(opts)
         return 0
     except (Failure, subprocess.TimeoutExpired) as e:
         print(f"FAILED: {e}", file=sys.stderr)

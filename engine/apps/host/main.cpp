@@ -47,7 +47,8 @@ sync with.
   cbt-host backup --to DIR [--data DIR]
       the end-of-day backup, also while serving: a new folder DIR/<host>-<YYYYMMDD-HHMMSS> (DIR:
       a USB stick, say) with classroom.db, the course packages the kiosks are given, results.csv,
-      statements.json (xAPI) and manifest.json (counts, and a checksum of every file).
+      statements.json (xAPI) and manifest.json (counts, and a checksum of every file). How it
+      ended, success or failure, goes to DATA/last-backup.json, which the dashboard shows.
   cbt-host backup --out FILE [--data DIR]  only a consistent copy of classroom.db, also while serving
   cbt-host restore BACKUP [--data DIR] [--force]
       put a backup (such a folder, or a classroom.db file) in DATA, on this host or a replacement,
@@ -164,6 +165,54 @@ int restore(const apps::Arguments& args, const fs::path& data) {
     return 0;
 }
 
+// Tells the dashboard how the backup ended (DATA/last-backup.json). The backup's own outcome
+// decides the exit status, so a record that cannot be written is only a warning.
+void record_backup(const fs::path& data, const sync::BackupRecord& record) {
+    try {
+        sync::write_backup_record(data, record);
+    } catch (const std::exception& e) {
+        std::cerr << "cbt-host: warning: the dashboard will not show how this backup ended: " << e.what() << "\n";
+    }
+}
+
+int backup(const apps::Arguments& args, const fs::path& data) {
+    const auto out = args.option("out");
+    const auto to = args.option("to");
+    if (out.has_value() == to.has_value())
+        throw apps::UsageError("backup needs --to DIR (a dated folder) or --out FILE");
+    if (out) {
+        sync::HostStore store(data);
+        store::backup_to(store.db(), *out);
+        std::cout << "backup written to " << *out << "\n";
+        return 0;
+    }
+    // Run by itself when the classroom's USB stick is plugged in: however it ends, the dashboard
+    // is told through DATA/last-backup.json.
+    base::SystemClock clock;
+    std::optional<sync::HostStore> store;
+    try {
+        store.emplace(data);
+        const sync::BackupSummary b = sync::backup_to_folder(*store, *to, {CBT_VERSION, machine_name(), &clock});
+        std::error_code ec;
+        fs::path folder = fs::absolute(b.folder, ec);  // for a reader with another working folder
+        if (ec) folder = b.folder;
+        record_backup(data, {.at_ms = clock.wall_ms(), .ok = true, .folder = folder, .counts = b.counts, .error = {}});
+        std::cout << "Backup written to " << b.folder.string() << ": " << describe(b.counts) << ", with "
+                  << describe(b.courses) << ".\nRestore it on a replacement host with: cbt-host restore "
+                  << b.folder.string() << "\n";
+        return 0;
+    } catch (const std::exception& e) {
+        sync::ClassroomCounts counts;  // what was to be backed up, when the classroom can be read
+        try {
+            if (store) counts = sync::count_classroom(store->db());
+        } catch (const std::exception&) {
+        }
+        counts.finished_attempts = 0;  // recorded for a success only
+        record_backup(data, {.at_ms = clock.wall_ms(), .ok = false, .folder = {}, .counts = counts, .error = e.what()});
+        throw;
+    }
+}
+
 int run(std::vector<std::string> words) {
     std::string command = "serve";
     if (!words.empty() && words[0].rfind("--", 0) != 0) {
@@ -198,6 +247,7 @@ int run(std::vector<std::string> words) {
     // --data does not leave an empty classroom behind.
     if (command != "serve" && !fs::exists(data / "classroom.db"))
         throw std::runtime_error("there is no classroom in " + data.string() + " (no classroom.db); check --data");
+    if (command == "backup") return backup(args, data);
     sync::HostStore store(data);
     if (command == "serve") return serve(args, store);
     if (command == "devices") {
@@ -225,23 +275,6 @@ int run(std::vector<std::string> words) {
     if (command == "courses") {
         for (const auto& c : store.offered_courses())
             std::cout << c.id << "  " << c.version << "  " << c.pack_sha256.substr(0, 12) << "\n";
-        return 0;
-    }
-    if (command == "backup") {
-        const auto out = args.option("out");
-        const auto to = args.option("to");
-        if (out.has_value() == to.has_value())
-            throw apps::UsageError("backup needs --to DIR (a dated folder) or --out FILE");
-        if (out) {
-            store::backup_to(store.db(), *out);
-            std::cout << "backup written to " << *out << "\n";
-            return 0;
-        }
-        base::SystemClock clock;
-        const sync::BackupSummary b = sync::backup_to_folder(store, *to, {CBT_VERSION, machine_name(), &clock});
-        std::cout << "Backup written to " << b.folder.string() << ": " << describe(b.counts) << ", with "
-                  << describe(b.courses) << ".\nRestore it on a replacement host with: cbt-host restore "
-                  << b.folder.string() << "\n";
         return 0;
     }
     if (command == "export") {
