@@ -216,9 +216,9 @@ class Session:
             "STATE_DIRECTORY": self.dirs["state"],      # StateDirectory=suitcase-cbt/kiosk
             "RUNTIME_DIRECTORY": self.dirs["run"],      # RuntimeDirectory=suitcase-cbt-kiosk
             "CBT_UI_TRACE": self.trace,                 # the test's own: where the kiosk drew its buttons
+            "CBT_INSTRUCTOR_PIN": INSTRUCTOR_PIN,       # EnvironmentFile=kiosk.conf: not on the command line
         })
         self.kiosk_args = [opts.kiosk, "--data", self.dirs["state"], "--seat", SEAT,
-                           "--instructor-pin", INSTRUCTOR_PIN,
                            "--courses", os.path.join(opts.source, "courses"),
                            "--roster", os.path.join(opts.source, "assets", "demo", "roster.csv")]
         self.cage = None

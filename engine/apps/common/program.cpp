@@ -25,6 +25,13 @@ fs::path share_dir(const char* what, const char* built_from) {
     return built_from;
 }
 
+std::optional<std::string> option_or_environment(const Arguments& args, const char* option, const char* variable) {
+    if (auto given = args.option(option)) return given;
+    const char* value = std::getenv(variable);
+    if (value && *value) return std::string(value);
+    return std::nullopt;
+}
+
 int parse_whole_number(const std::string& text, const char* option) {
     try {
         std::size_t used = 0;

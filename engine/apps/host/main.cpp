@@ -38,7 +38,8 @@ sync with.
       the same server without a window, until stopped (Ctrl+C or SIGTERM).
   Either way the host announces itself every 2 s by a UDP beacon on port 8871 (to
   --beacon-address; default 255.255.255.255, or 127.0.0.1 when bound to loopback) so kiosks
-  find it without --host; --no-beacon turns that off.
+  find it without --host; --no-beacon turns that off. CBT_PAIRING_CODE in the environment
+  stands in for --pairing-code (the boot session passes it so, out of sight of ps).
   cbt-host devices [--data DIR]            list the kiosks that asked to join, with their state
   cbt-host approve DEVICE [--seat N] [--data DIR]   approve a kiosk (seat: the lowest free one)
   cbt-host refuse DEVICE [--data DIR]      refuse a kiosk
@@ -64,7 +65,7 @@ restore on the same DATA is refused while it runs (see docs/sync-protocol.md, Ba
 )";
 
 int serve(const apps::Arguments& args, sync::HostStore& store) {
-    if (auto code = args.option("pairing-code")) {
+    if (auto code = apps::option_or_environment(args, "pairing-code", "CBT_PAIRING_CODE")) {
         if (code->size() < 4) throw apps::UsageError("--pairing-code needs at least 4 characters");
         store.set_pairing_code(*code);
     }

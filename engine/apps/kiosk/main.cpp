@@ -58,6 +58,8 @@ Classroom:
                            host (a seat never moves to another classroom by itself)
   --pairing-code CODE      the classroom's pairing code: the host approves this kiosk at once
                            (without it the instructor approves the kiosk on the host)
+  The environment variables CBT_PAIRING_CODE and CBT_INSTRUCTOR_PIN stand in for
+  --pairing-code and --instructor-pin (the boot session passes them so, out of sight of ps).
 
 Headless (no window; for tests, load runs and crash drills):
   --headless --learner NAME [--course ID] [--lesson ID] (--auto correct|wrong | --answers FILE)
@@ -151,7 +153,7 @@ int run(const std::vector<std::string>& words) {
         sync::KioskLink(data / "kiosk.db", seat.device_id(), "").forget_host();
         std::cerr << "cbt-kiosk: this seat no longer belongs to a classroom; it pairs afresh with the next host\n";
     }
-    if (auto pin = args.option("instructor-pin")) {
+    if (auto pin = apps::option_or_environment(args, "instructor-pin", "CBT_INSTRUCTOR_PIN")) {
         try {
             seat.set_instructor_pin(*pin);
         } catch (const std::invalid_argument& e) {
@@ -207,7 +209,8 @@ int run(const std::vector<std::string>& words) {
         // In a classroom: pair, take the roster and the trainee's history from other seats, play,
         // then stay until the host holds every event.
         sync::KioskLink link(data / "kiosk.db", seat.device_id(), resolve_host(*args.option("host"), seat, args.option("classroom")));
-        pair_with_host(link, args.option("pairing-code"), seat.seat_number(), 120'000);
+        pair_with_host(link, apps::option_or_environment(args, "pairing-code", "CBT_PAIRING_CODE"), seat.seat_number(),
+                       120'000);
         const sync::SyncOutcome first = link.sync_once();
         apply_sync(seat, nullptr, first);
         std::vector<std::string> errors;
@@ -257,7 +260,7 @@ int run(const std::vector<std::string>& words) {
         options.device_id = seat.device_id();
         options.host_url = *given == "auto" ? "" : *given;
         options.classroom = args.option("classroom");
-        options.pairing_code = args.option("pairing-code");
+        options.pairing_code = apps::option_or_environment(args, "pairing-code", "CBT_PAIRING_CODE");
         options.device_name = machine_name();
         options.wanted_seat = seat.seat_number();
         options.library_dir = library;
