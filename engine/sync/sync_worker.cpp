@@ -95,6 +95,9 @@ void SyncWorker::run() {
                 status_.pending_code = r.status == PairStatus::Pending ? r.short_code : "";
                 status_.last_error = r.status == PairStatus::Failed ? r.message : "";
                 wait_ms = status_.paired ? 0 : 3000;
+                // A host found by its beacon that fails before pairing is looked for again too.
+                unreachable = r.status == PairStatus::Failed ? unreachable + 1 : 0;
+                if (options_.host_url.empty() && unreachable >= 2) link.reset();
                 continue;
             }
             std::optional<std::string> history;
