@@ -24,6 +24,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from processes import descendants, live  # noqa: E402
+
 MIRROR = os.environ.get("CBT_DEBIAN_MIRROR", "http://deb.debian.org/debian")
 CACHE = Path(os.environ.get("CBT_TEST_CACHE", "/var/cache/suitcase-cbt-tests"))
 BASE_TARBALL = CACHE / "bookworm-base.tar"
@@ -423,7 +426,10 @@ def scenario_provision(source, stick_fixture, roots):
             session, first_view = kiosk_session_under_cage(network, seat_root, stick)
             log(f"  the kiosk shows: {first_view[:160]}")
             # A crash: the session must end with a failure so systemd's Restart=on-failure restarts it.
-            run_in(network, seat_root, stick, "pkill -KILL -x cbt-kiosk")
+            # Only this session's kiosk: the root shares the machine's processes with other tests.
+            kiosks = [pid for pid, name in live(descendants(session.process.pid)).items() if name == "cbt-kiosk"]
+            check(len(kiosks) == 1, f"the session runs {len(kiosks)} cbt-kiosk processes")
+            os.kill(kiosks[0], signal.SIGKILL)
             deadline = time.monotonic() + 20
             while session.process.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.2)

@@ -32,6 +32,9 @@ import time
 
 from drive_kiosk import newest_trace_line
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from processes import descendants, live  # noqa: E402
+
 # wlroots' headless backend makes one 1280x720 output.
 OUTPUT_SIZE = (1280, 720)
 SEAT, INSTRUCTOR_PIN = "3", "5931"
@@ -71,41 +74,6 @@ def set_child_subreaper():
     PR_SET_CHILD_SUBREAPER = 36
     if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
         raise Failure("prctl(PR_SET_CHILD_SUBREAPER) failed")
-
-
-def process_table():
-    """{pid: (ppid, comm)} of every process."""
-    table = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as f:
-                stat = f.read().decode("utf-8", "replace")
-        except OSError:
-            continue
-        comm = stat[stat.index("(") + 1:stat.rindex(")")]
-        fields = stat[stat.rindex(")") + 2:].split()
-        if fields[0] == "Z":
-            comm += " <zombie>"
-        table[int(entry)] = (int(fields[1]), comm)
-    return table
-
-
-def descendants(root):
-    table = process_table()
-    found, frontier = {}, [root]
-    while frontier:
-        parent = frontier.pop()
-        for pid, (ppid, comm) in table.items():
-            if ppid == parent and pid not in found:
-                found[pid] = comm
-                frontier.append(pid)
-    return found
-
-
-def live(processes):
-    return {pid: comm for pid, comm in processes.items() if not comm.endswith("<zombie>")}
 
 
 def reap_children():
